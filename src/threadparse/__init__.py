@@ -1,0 +1,45 @@
+"""threadparse: discussion threads into typed, located structure.
+
+>>> import threadparse
+>>> thread = threadparse.parse("  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n")
+>>> thread.comments[0].author.name, thread.comments[0].score, thread.comments[0].paragraphs[0].text
+('ada', 3, 'Hi!')
+"""
+
+from threadparse._diagnostics import CODES, ThreadParseError
+from threadparse._models import (
+    Author,
+    Comment,
+    Diagnostic,
+    Item,
+    Preamble,
+    Section,
+    Severity,
+    Span,
+    Text,
+    Thread,
+)
+from threadparse._parser import DIALECTS, parse
+from threadparse._serialize import SCHEMA_VERSION, to_dict
+
+__version__ = "0.1.0.dev0"
+
+__all__ = (
+    "CODES",
+    "DIALECTS",
+    "SCHEMA_VERSION",
+    "Author",
+    "Comment",
+    "Diagnostic",
+    "Item",
+    "Preamble",
+    "Section",
+    "Severity",
+    "Span",
+    "Text",
+    "Thread",
+    "ThreadParseError",
+    "__version__",
+    "parse",
+    "to_dict",
+)

@@ -1,0 +1,3 @@
+from threadparse._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,313 @@
+"""Comments in page text: find the headers, then build the reply tree.
+
+Strategy:
+
+1. ``find_headers`` walks the lines once. A line opens a comment only when it
+   reads as a name line *and* header tokens follow it (``_header.py``): a bullet
+   alone proves nothing, because markdown lists in bodies render as bullets too.
+   Confirmation needs a relative time, or (for a bulleted name line) two strong
+   tokens such as ``link`` and ``·``. Look-ahead is bounded by
+   ``MAX_HEADER_LINES``, so the walk is linear.
+2. Everything between one header and the next belongs to the first: its body
+   paragraphs (runs of non-blank lines), a ``deleted by creator`` line, an
+   ``N more replies ➔`` line, hexbear's ``link``/``fedilink`` footer.
+3. Depth comes from a stack of name-line indents (pop while the top is not
+   shallower), not from a fixed step, and the tree is built on that explicit
+   stack: no recursion over depth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from threadparse._diagnostics import Diagnostics
+from threadparse._header import STRONG, Token, Votes, classify_token, parse_count, parse_name_line
+from threadparse._models import Author, Comment, Span, Text
+from threadparse._post import text_of
+from threadparse._source import Line
+
+#: A header is the name line plus at most this many lines (the longest real
+#: header, 0.19.4+ with every optional token, has 13).
+MAX_HEADER_LINES = 16
+
+# MORE := COUNT " more repl(y|ies)" [" ➔"]  (lemmy-ui's x_more_replies button)
+_MORE_REPLIES = regex.compile(
+    r"(?P<count>\d{1,12}(?:\.\d{1,3})?[KMB]?)\s{1,4}more\s{1,4}repl(?:y|ies)\s{0,4}(?:➔|->|→)?",
+    regex.IGNORECASE,
+)
+
+# DELETED := "deleted by creator" | "[deleted]", REMOVED := "Removed by mod" |
+# "[removed]" | "[removed by mod]". Tolerates: the markdown italics of view-source
+# ("*deleted by creator*") and any case.
+_DELETED = regex.compile(r"[*_]?(?:deleted by creator|\[deleted\])[*_]?", regex.IGNORECASE)
+_REMOVED = regex.compile(r"[*_]?(?:removed by mod|\[removed(?: by mod)?\])[*_]?", regex.IGNORECASE)
+
+_FOOTER = frozenset({"link", "fedilink"})
+
+
+def deletion_of(content: str) -> str | None:
+    """``"deleted"`` or ``"removed"`` when the line is lemmy-ui's placeholder body."""
+    if _DELETED.fullmatch(content):
+        return "deleted"
+    if _REMOVED.fullmatch(content):
+        return "removed"
+    return None
+
+
+@attrs.frozen
+class Header:
+    start: int  #: index of the name line
+    end: int  #: index after the last header line
+    author: Author
+    votes: Votes
+    language: str | None
+    time: str | None
+    edited: bool
+    badges: tuple[str, ...]  #: badges on lines of their own, after the name line's
+    token_indent: int  #: indent of the first token line
+    tokens: frozenset[str]  #: lower-cased token words seen, for dialect detection
+
+
+def read_header(lines: Sequence[Line], index: int) -> Header | None:
+    """The comment header starting at ``lines[index]``, or None if there is none."""
+    parsed = parse_name_line(lines[index].content)
+    if parsed is None:
+        return None
+    bulleted, author = parsed
+    if not bulleted and classify_token(lines[index].content) is not None:
+        return None
+    votes = Votes()
+    language: str | None = None
+    time: str | None = None
+    edited = False
+    badges: list[str] = []
+    words: set[str] = set()
+    strong = 0
+    token_indent = -1
+    end = index + 1
+    position = index + 1
+    limit = min(len(lines), index + 1 + MAX_HEADER_LINES)
+    while position < limit and time is None:
+        line = lines[position]
+        if line.blank:
+            # A blank line inside a header is copy damage; go on only if a
+            # token that cannot be body text follows.
+            following = _next_nonblank(lines, position, limit)
+            if following is None or classify_token(lines[following].content) not in STRONG | {
+                Token.TIME
+            }:
+                break
+            position = following
+            continue
+        token = classify_token(line.content)
+        if token is None or (token is Token.LANGUAGE and language is not None):
+            break
+        word = " ".join(line.content.split())
+        if token is Token.VOTE_ICON:
+            votes.icon(word.lower())
+        elif token is Token.COUNT:
+            votes.count(parse_count(word) or 0)
+        elif token is Token.SEPARATOR:
+            votes.separator(word)
+        elif token is Token.EDITED:
+            edited = True
+        elif token is Token.OP_ICON:
+            badges.append("OP")
+        elif token is Token.BADGE:
+            badges.append(word)
+        elif token is Token.LANGUAGE:
+            language = word
+        elif token is Token.TIME:
+            time = word
+        strong += token in STRONG
+        words.add(word.lower())
+        if token_indent < 0:
+            token_indent = line.indent
+        end = position + 1
+        position += 1
+    if token_indent < 0:
+        return None
+    if time is None and (not bulleted or strong < 2):
+        return None
+    if not bulleted and strong == 0:
+        return None
+    votes.finish()
+    return Header(
+        start=index,
+        end=end,
+        author=author,
+        votes=votes,
+        language=language,
+        time=time,
+        edited=edited,
+        badges=tuple(badges),
+        token_indent=token_indent,
+        tokens=frozenset(words),
+    )
+
+
+def _next_nonblank(lines: Sequence[Line], position: int, limit: int) -> int | None:
+    for index in range(position, limit):
+        if not lines[index].blank:
+            return index
+    return None
+
+
+def find_headers(lines: Sequence[Line]) -> list[Header]:
+    headers: list[Header] = []
+    index = 0
+    while index < len(lines):
+        header = None if lines[index].blank else read_header(lines, index)
+        if header is None:
+            index += 1
+        else:
+            headers.append(header)
+            index = header.end
+    return headers
+
+
+@attrs.define
+class _OpenComment:
+    header: Header
+    depth: int
+    indent: int
+    start: int
+    end: int
+    deleted: bool = False
+    removed: bool = False
+    more_replies: int | None = None
+    paragraphs: list[Text] = attrs.field(factory=list)
+    replies: list[Comment] = attrs.field(factory=list)
+
+    def close(self) -> Comment:
+        header = self.header
+        author = header.author
+        if header.badges:
+            author = attrs.evolve(author, badges=author.badges + header.badges)
+        return Comment(
+            author=author,
+            score=header.votes.score,
+            upvotes=header.votes.upvotes,
+            downvotes=header.votes.downvotes,
+            language=header.language,
+            time=header.time,
+            edited=header.edited,
+            deleted=self.deleted,
+            removed=self.removed,
+            more_replies=self.more_replies,
+            depth=self.depth,
+            paragraphs=tuple(self.paragraphs),
+            replies=tuple(self.replies),
+            span=Span(self.start, self.end),
+        )
+
+
+def build_comments(
+    lines: Sequence[Line],
+    headers: Sequence[Header],
+    *,
+    hexbear_footer: bool,
+    diagnostics: Diagnostics,
+) -> tuple[tuple[Comment, ...], list[Text]]:
+    """The comment trees, and the lines that lie outside every comment."""
+    stripped = next((h for h in headers if h.token_indent <= lines[h.start].indent), None)
+    if stripped is not None:
+        diagnostics.report(
+            "TP201",
+            "comment header tokens are not indented under the name line: indentation was "
+            "stripped, so replies are read at the depth their name lines show",
+            lines[stripped.start].content_span,
+        )
+    # With intact indentation, a line left of the top-level name lines cannot be
+    # in any comment (page chrome, a footer pasted along).
+    margin = min(lines[h.start].indent for h in headers) if stripped is None else 0
+    roots: list[Comment] = []
+    stack: list[_OpenComment] = []
+    outside: list[Text] = []
+
+    def close_top() -> None:
+        done = stack.pop().close()
+        (stack[-1].replies if stack else roots).append(done)
+        if stack:
+            stack[-1].end = max(stack[-1].end, done.span.end)
+
+    for number, header in enumerate(headers):
+        name_line = lines[header.start]
+        while stack and stack[-1].indent >= name_line.indent:
+            close_top()
+        current = _OpenComment(
+            header=header,
+            depth=len(stack),
+            indent=name_line.indent,
+            start=name_line.content_start,
+            end=lines[header.end - 1].content_end,
+        )
+        stack.append(current)
+        body_end = headers[number + 1].start if number + 1 < len(headers) else len(lines)
+        body = lines[header.end : body_end]
+        excluded = {i for i, line in enumerate(body) if not line.blank and line.indent < margin}
+        for i in sorted(excluded):
+            outside.append(Text(body[i].content, body[i].content_span))
+            diagnostics.report(
+                "TP901",
+                "line is left of every comment's name line, so it belongs to no comment",
+                body[i].content_span,
+            )
+        _read_body(current, body, excluded, hexbear_footer=hexbear_footer)
+    while stack:
+        close_top()
+    return tuple(roots), outside
+
+
+def _read_body(
+    comment: _OpenComment, body: Sequence[Line], excluded: set[int], *, hexbear_footer: bool
+) -> None:
+    """Paragraphs and the comment's own non-paragraph lines.
+
+    ``excluded`` lines belong to no comment; they still end a paragraph.
+    """
+    own: set[int] = set()  # indexes into body of lines that are not paragraph text
+    nonblank = [i for i, line in enumerate(body) if not line.blank and i not in excluded]
+    for i in nonblank:
+        more = _MORE_REPLIES.fullmatch(body[i].content)
+        if more:
+            comment.more_replies = parse_count(more["count"])
+            own.add(i)
+    first = next((i for i in nonblank if i not in own), None)
+    if first is not None and _alone(body, first):
+        kind = deletion_of(body[first].content)
+        if kind is not None:
+            comment.deleted = kind == "deleted"
+            comment.removed = kind == "removed"
+            own.add(first)
+    if hexbear_footer:
+        for i in reversed(nonblank):
+            if i in own:
+                continue
+            if body[i].content.lower() not in _FOOTER:
+                break
+            own.add(i)
+    run: list[Line] = []
+    for i, line in enumerate(body):
+        if line.blank or i in own or i in excluded:
+            if run:
+                comment.paragraphs.append(text_of(run))
+                run = []
+            if i in own:
+                comment.end = max(comment.end, line.content_end)
+        else:
+            run.append(line)
+    if run:
+        comment.paragraphs.append(text_of(run))
+    if comment.paragraphs:
+        comment.end = max(comment.end, comment.paragraphs[-1].span.end)
+
+
+def _alone(body: Sequence[Line], index: int) -> bool:
+    """True when ``body[index]`` is a paragraph of one line."""
+    before = index == 0 or body[index - 1].blank
+    after = index + 1 == len(body) or body[index + 1].blank
+    return before and after

@@ -1,0 +1,83 @@
+"""Diagnostic codes, the collector the parsers write to, and ``ThreadParseError``.
+
+Codes never change meaning once released. Each has one entry in ``CODES``;
+docs/diagnostics.md is checked against this table by the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from threadparse._models import Diagnostic, Severity, Span
+from threadparse._source import LineIndex
+
+
+@attrs.frozen
+class CodeInfo:
+    severity: Severity
+    title: str  #: what the code means, in a few words
+
+
+CODES: dict[str, CodeInfo] = {
+    # TP1xx: reading the input as a whole
+    "TP101": CodeInfo(Severity.WARNING, "discussion has no comment headers: authors and nesting lost"),
+    "TP102": CodeInfo(Severity.WARNING, "the dialect asked for does not match the text"),
+    # TP2xx: comment headers
+    "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
+    "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
+    "TP203": CodeInfo(Severity.WARNING, "vote icon without a count"),
+    # TP3xx: comment bodies
+    "TP301": CodeInfo(Severity.INFO, "a lone deleted/removed line in flat text read as a comment"),
+    # TP9xx: what could not be placed
+    "TP901": CodeInfo(Severity.ERROR, "text outside any comment"),
+}
+
+
+class Diagnostics:
+    """Append-only collector. Parsers report a code, a message and a span."""
+
+    def __init__(self, index: LineIndex) -> None:
+        self._index = index
+        self._items: list[Diagnostic] = []
+
+    def report(self, code: str, message: str, span: Span) -> None:
+        info = CODES[code]
+        self._items.append(
+            Diagnostic(
+                code=code,
+                severity=info.severity,
+                message=message,
+                span=span,
+                line=self._index.line_of(span.start),
+            )
+        )
+
+    def sorted(self) -> tuple[Diagnostic, ...]:
+        return tuple(sorted(self._items, key=lambda d: (d.span.start, d.code)))
+
+
+class ThreadParseError(ValueError):
+    """Raised by ``parse(..., strict=True)`` when the text has error-level diagnostics.
+
+    ``diagnostics`` holds every error; ``str()`` renders the first with its
+    source line and a caret.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], source: str) -> None:
+        self.diagnostics = tuple(diagnostics)
+        self.source = source
+        super().__init__(format_diagnostic(self.diagnostics[0], source))
+
+
+def format_diagnostic(diagnostic: Diagnostic, source: str) -> str:
+    """``message (line L, column C)`` then the source line and a caret under the column."""
+    index = LineIndex(source)
+    column = index.column_of(diagnostic.span.start)
+    line_text = index.line_text(diagnostic.line).expandtabs(1)
+    return (
+        f"{diagnostic.code} {diagnostic.message} (line {diagnostic.line}, column {column})\n"
+        f"    {line_text}\n"
+        f"    {' ' * (column - 1)}^"
+    )

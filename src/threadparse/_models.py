@@ -1,0 +1,129 @@
+"""The thread model: frozen, slotted attrs classes with tuples for children.
+
+Positions: every node carries a ``span``, a half-open ``[start, end)`` range of
+character offsets into the exact string given to :func:`threadparse.parse`
+(no newline translation: a CRLF file's spans count the ``\\r``).
+
+Serialization lives in ``_serialize.py``; these classes hold data only.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+@attrs.frozen
+class Span:
+    """Half-open range ``[start, end)`` of character offsets into the parsed text."""
+
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Text:
+    """A paragraph or a line of text.
+
+    ``span`` runs from the first to the last non-blank character of the text in
+    the input. ``text`` is that slice with each line's surrounding white space
+    removed and line ends written as ``"\\n"``, so a paragraph reads the same
+    whatever its indentation or line endings were.
+    """
+
+    text: str
+    span: Span
+
+
+class Severity(str, enum.Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"  #: something was not recovered: its lines are in ``Thread.unparsed``
+    WARNING = "warning"  #: recovered, but information the page showed is lost or guessed
+    INFO = "info"  #: a note on how the input was read
+
+
+@attrs.frozen
+class Diagnostic:
+    """A problem found while parsing, with a stable code (see docs/diagnostics.md)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    line: int  #: 1-based line number of ``span.start``
+
+
+@attrs.frozen
+class Preamble:
+    """The post's own text before its link sections (caption, credit, analysis)."""
+
+    paragraphs: tuple[Text, ...] = ()
+    span: Span | None = None  #: None when the thread has no preamble
+
+
+@attrs.frozen
+class Item:
+    """One line of a link section."""
+
+    kind: str  #: "link" when the line holds a URL, otherwise "note"
+    text: str  #: the whole line as shown
+    url: str | None  #: the URL in the line; None where the dump lost it
+    description: str | None  #: the text after a separator such as " ~ "
+    span: Span
+
+
+@attrs.frozen
+class Section:
+    """A block of link-list lines under a heading (or the untitled navigation block)."""
+
+    title: str | None  #: heading without a trailing ":"; None for the navigation block
+    level: int  #: 1 for top-level sections, 2 for their sub-sections
+    items: tuple[Item, ...]
+    sections: tuple[Section, ...]
+    span: Span
+
+
+@attrs.frozen
+class Author:
+    """Who wrote a comment, as its header shows it."""
+
+    name: str  #: display name without its pronoun tag
+    display_name: str  #: display name as shown, pronoun tag included
+    instance: str | None  #: host after "@"; None for a local user shown without one
+    pronouns: tuple[str, ...]  #: entries of the "[he/him, they/them]" tag
+    badges: tuple[str, ...]  #: "OP", "M", "A", "B", "Banned", ... (hexbear's hexagon is "OP")
+
+
+@attrs.frozen
+class Comment:
+    """A comment with its replies. Its span covers its header, body and replies."""
+
+    author: Author | None
+    score: int | None  #: shown score, or upvotes minus downvotes where votes are shown
+    upvotes: int | None
+    downvotes: int | None
+    language: str | None
+    time: str | None  #: relative time as shown ("2 days ago"); the edit time when edited
+    edited: bool
+    deleted: bool
+    removed: bool
+    more_replies: int | None  #: "N more replies ➔": replies the page did not show
+    depth: int  #: 0 for top-level comments
+    paragraphs: tuple[Text, ...]
+    replies: tuple[Comment, ...]
+    span: Span
+
+
+@attrs.frozen
+class Thread:
+    """Everything recovered from one thread text."""
+
+    dialect: str  #: "lemmy-0.19", "lemmy-0.18", "hexbear" or "flat"
+    preamble: Preamble
+    sections: tuple[Section, ...]
+    comments: tuple[Comment, ...]
+    unattributed: tuple[Text, ...]  #: discussion text whose authors are lost
+    unparsed: tuple[Text, ...]  #: lines no rule could place (each has a diagnostic)
+    diagnostics: tuple[Diagnostic, ...]

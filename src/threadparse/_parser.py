@@ -1,0 +1,118 @@
+"""``parse()``: pick the reader for the text's shape and assemble the Thread.
+
+Pipeline: split lines (``_source``) -> find comment headers (``_comments``) ->
+choose the dialect from the header tokens -> the post before the first header
+(``_post``) -> the comment tree, or for flat text the discussion (``_flat``).
+Every non-blank line ends up in exactly one node; what no rule claims goes to
+``Thread.unparsed`` with an error diagnostic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from threadparse._comments import Header, build_comments, find_headers
+from threadparse._diagnostics import Diagnostics, ThreadParseError
+from threadparse._flat import parse_flat
+from threadparse._models import Severity, Span, Thread
+from threadparse._post import parse_post
+from threadparse._source import Line, LineIndex, split_lines
+
+PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
+DIALECTS = (*PAGE_DIALECTS, "flat")
+
+
+def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
+    """Parse thread text into a :class:`Thread`. Never raises on any ``str``.
+
+    Args:
+        text: the thread as copied or scraped; spans index this exact string.
+        dialect: ``"auto"`` (read the shape from the text) or one of
+            ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``.
+        strict: raise :class:`ThreadParseError` when any error-level diagnostic
+            is found, instead of returning the Thread with it.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+        ValueError: ``dialect`` is not a known dialect name.
+        ThreadParseError: only with ``strict=True``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    if dialect != "auto" and dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected 'auto' or one of {DIALECTS}")
+    lines = split_lines(text)
+    diagnostics = Diagnostics(LineIndex(text))
+    headers = [] if dialect == "flat" else find_headers(lines)
+    chosen = dialect if dialect != "auto" else (detect_dialect(headers) if headers else "flat")
+    if chosen == "flat":
+        thread = parse_flat(lines, diagnostics)
+    else:
+        if headers and dialect != "auto" and detect_dialect(headers) != dialect:
+            diagnostics.report(
+                "TP102",
+                f"read as {dialect} as asked, but the headers look like {detect_dialect(headers)}",
+                lines[headers[0].start].content_span,
+            )
+        if not headers:
+            diagnostics.report(
+                "TP102",
+                f"read as {dialect} as asked, but the text has no comment headers",
+                Span(0, 0),
+            )
+        thread = _parse_page(lines, headers, chosen, diagnostics)
+    if strict:
+        errors = [d for d in thread.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise ThreadParseError(errors, text)
+    return thread
+
+
+def _parse_page(
+    lines: Sequence[Line], headers: Sequence[Header], dialect: str, diagnostics: Diagnostics
+) -> Thread:
+    post_end = headers[0].start if headers else len(lines)
+    preamble, sections = parse_post(lines[:post_end], one_per_line=False)
+    comments, outside = (
+        build_comments(
+            lines, headers, hexbear_footer=dialect == "hexbear", diagnostics=diagnostics
+        )
+        if headers
+        else ((), [])
+    )
+    return Thread(
+        dialect=dialect,
+        preamble=preamble,
+        sections=sections,
+        comments=comments,
+        unattributed=(),
+        unparsed=tuple(outside),
+        diagnostics=diagnostics.sorted(),
+    )
+
+
+def detect_dialect(headers: Sequence[Header]) -> str:
+    """The page dialect the headers' tokens point to (lemmy-0.19 when nothing does).
+
+    Evidence (lemmy_formats.md 1.2-1.3): vote icons mean 0.19.4+; a lone "•"
+    separator, a bare score or a time without "ago" mean <= 0.19.3; hexbear's
+    own icons, or a "·" with no link/fedilink, mean hexbear.net's fork.
+    """
+    votes: Counter[str] = Counter()
+    for header in headers:
+        tokens = header.tokens
+        if tokens & {"hexagon", "hexbear"}:
+            votes["hexbear"] += 3
+        elif "·" in tokens and not tokens & {"link", "fedilink"} and header.language is None:
+            votes["hexbear"] += 1
+        if tokens & {"arrow-up", "arrow-down", "heart", "smile"}:
+            votes["lemmy-0.19"] += 2
+        if "•" in tokens or (header.votes.score is not None and header.votes.upvotes is None):
+            votes["lemmy-0.18"] += 2
+        if header.time is not None and not header.time.lower().endswith("ago"):
+            votes["lemmy-0.18"] += 1
+    if not votes:
+        return "lemmy-0.19"
+    best = max(votes.values())
+    return next(name for name in PAGE_DIALECTS if votes[name] == best)

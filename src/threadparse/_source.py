@@ -1,0 +1,110 @@
+"""The only place that splits the input into lines.
+
+Offsets always index the exact input: nothing is normalized in place. A line
+ends at ``\\r\\n``, ``\\r`` or ``\\n`` and nowhere else: ``str.splitlines``
+would also split on ``\\x0b``, ``\\x1c``, ``\\x85``, U+2028 and others, which
+copied web text can carry inside a paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from threadparse._models import Span
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+#: Tab stops are every 8 columns, as in ``str.expandtabs``. Depth is read from
+#: the order of indents, not their size, so any monotonic rule works; this one
+#: keeps "two spaces turned into a tab" deeper than the two spaces before it.
+TAB_SIZE = 8
+
+
+@attrs.frozen
+class Line:
+    """One input line, located.
+
+    ``content`` is the line without leading and trailing white space (NBSP and
+    tabs included); ``content_start``/``content_end`` locate it in the input.
+    """
+
+    number: int  #: 1-based
+    start: int  #: offset of the first character of the line
+    end: int  #: offset just before the line end
+    content: str
+    content_start: int
+    content_end: int
+    indent: int  #: columns of leading white space, tabs expanded
+
+    @property
+    def blank(self) -> bool:
+        return not self.content
+
+    @property
+    def content_span(self) -> Span:
+        return Span(self.content_start, self.content_end)
+
+
+def _indent_columns(leading: str) -> int:
+    column = 0
+    for char in leading:
+        column = (column // TAB_SIZE + 1) * TAB_SIZE if char == "\t" else column + 1
+    return column
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split ``text`` into located lines. A final line end does not start a line."""
+    lines: list[Line] = []
+    position = 0
+    number = 1
+    for match in _LINE_END.finditer(text):
+        lines.append(_make_line(text, number, position, match.start()))
+        position = match.end()
+        number += 1
+    if position < len(text):
+        lines.append(_make_line(text, number, position, len(text)))
+    return lines
+
+
+def _make_line(text: str, number: int, start: int, end: int) -> Line:
+    raw = text[start:end]
+    stripped_left = raw.lstrip()
+    content = stripped_left.rstrip()
+    lead = len(raw) - len(stripped_left)
+    return Line(
+        number=number,
+        start=start,
+        end=end,
+        content=content,
+        content_start=start + lead,
+        content_end=start + lead + len(content),
+        indent=_indent_columns(raw[:lead]) if content else 0,
+    )
+
+
+def join_text(lines: Sequence[Line]) -> str:
+    """The ``Text.text`` of a run of lines: contents joined by newlines, blanks kept."""
+    return "\n".join(line.content for line in lines)
+
+
+class LineIndex:
+    """Maps offsets to 1-based line and column numbers, built once per input."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        return offset - self._starts[self.line_of(offset) - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        match = _LINE_END.search(self._text, start)
+        return self._text[start : match.start() if match else len(self._text)]

@@ -1,0 +1,105 @@
+"""``dump --format tree``: an outline of a Thread for people to read.
+
+One line per node, indented by nesting, long texts cut to ``WIDTH`` characters.
+Trees are walked with an explicit stack (no recursion over reply depth).
+"""
+
+from __future__ import annotations
+
+from threadparse._models import Comment, Item, Section, Text, Thread
+
+WIDTH = 88
+STEP = "  "
+
+
+def _cut(text: str, room: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= room else flat[: max(room - 1, 1)] + "…"
+
+
+def _paragraph(text: Text, indent: str, mark: str = "¶") -> str:
+    return f"{indent}{mark} {_cut(text.text, WIDTH - len(indent) - 2)}"
+
+
+def _item(item: Item, indent: str) -> str:
+    if item.url is None:
+        return f"{indent}- {_cut(item.text, WIDTH - len(indent) - 2)}"
+    line = f"{indent}- <{item.url}>"
+    if item.description is not None:
+        line += f" {_cut(item.description, max(WIDTH - len(line) - 1, 8))}"
+    elif item.text != item.url:
+        line += f" {_cut(item.text, max(WIDTH - len(line) - 1, 8))}"
+    return line
+
+
+def _comment_head(comment: Comment) -> str:
+    author = comment.author
+    who = "(author unknown)" if author is None else author.display_name
+    if author is not None and author.instance:
+        who += f"@{author.instance}"
+    if author is not None and author.badges:
+        who += " (" + ", ".join(author.badges) + ")"
+    parts = [who]
+    if comment.score is not None:
+        votes = f"{comment.score:+d}"
+        if comment.upvotes is not None:
+            votes += f" (↑{comment.upvotes} ↓{comment.downvotes or 0})"
+        parts.append(votes)
+    if comment.language:
+        parts.append(comment.language)
+    if comment.time:
+        parts.append(comment.time + (" (edited)" if comment.edited else ""))
+    elif comment.edited:
+        parts.append("edited")
+    if comment.deleted:
+        parts.append("deleted by creator")
+    if comment.removed:
+        parts.append("removed by mod")
+    if comment.more_replies is not None:
+        parts.append(f"{comment.more_replies} more replies not shown")
+    return " · ".join(parts)
+
+
+def render_tree(thread: Thread) -> str:
+    out = [f"thread ({thread.dialect})"]
+    if thread.preamble.paragraphs:
+        out.append(f"preamble ({len(thread.preamble.paragraphs)} paragraphs)")
+        out.extend(_paragraph(p, STEP) for p in thread.preamble.paragraphs)
+    sections: list[tuple[Section, str]] = [(s, "") for s in reversed(thread.sections)]
+    while sections:
+        section, indent = sections.pop()
+        title = "(untitled)" if section.title is None else f'"{section.title}"'
+        out.append(f"{indent}section {title} ({len(section.items)} items)")
+        out.extend(_item(item, indent + STEP) for item in section.items)
+        sections.extend((child, indent + STEP) for child in reversed(section.sections))
+    if thread.comments:
+        out.append(f"comments ({_count(thread.comments)})")
+    comments: list[tuple[Comment, str]] = [(c, STEP) for c in reversed(thread.comments)]
+    while comments:
+        comment, indent = comments.pop()
+        out.append(f"{indent}• {_comment_head(comment)}")
+        out.extend(_paragraph(p, indent + STEP) for p in comment.paragraphs)
+        comments.extend((reply, indent + STEP) for reply in reversed(comment.replies))
+    if thread.unattributed:
+        out.append(f"unattributed ({len(thread.unattributed)} paragraphs)")
+        out.extend(_paragraph(t, STEP) for t in thread.unattributed)
+    if thread.unparsed:
+        out.append(f"unparsed ({len(thread.unparsed)} lines)")
+        out.extend(_paragraph(t, STEP, "?") for t in thread.unparsed)
+    if thread.diagnostics:
+        out.append("diagnostics")
+        out.extend(
+            f"{STEP}line {d.line}: {d.severity.value} {d.code} {d.message}"
+            for d in thread.diagnostics
+        )
+    return "\n".join(out) + "\n"
+
+
+def _count(comments: tuple[Comment, ...]) -> int:
+    total = 0
+    stack = list(comments)
+    while stack:
+        comment = stack.pop()
+        total += 1
+        stack.extend(comment.replies)
+    return total
