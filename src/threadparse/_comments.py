@@ -47,6 +47,8 @@ _REMOVED = regex.compile(r"[*_]?(?:removed by mod|\[removed(?: by mod)?\])[*_]?"
 
 _FOOTER = frozenset({"link", "fedilink"})
 
+_RESUMES_HEADER = STRONG | {Token.TIME}
+
 
 def deletion_of(content: str) -> str | None:
     """``"deleted"`` or ``"removed"`` when the line is lemmy-ui's placeholder body."""
@@ -86,19 +88,26 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
     badges: list[str] = []
     words: set[str] = set()
     strong = 0
-    token_indent = -1
+    name_indent = lines[index].indent
+    token_indent = name_indent + 1  # before any token: a blank right after the name is tolerated
+    seen_token = False
     end = index + 1
     position = index + 1
     limit = min(len(lines), index + 1 + MAX_HEADER_LINES)
     while position < limit and time is None:
         line = lines[position]
         if line.blank:
-            # A blank line inside a header is copy damage; go on only if a
-            # token that cannot be body text follows.
+            # A blank line inside a header is copy damage. Go on only while the
+            # header is laid out as lemmy-ui lays it out (tokens indented under
+            # the name line) and a token that cannot be body text follows: a body
+            # list item followed by "42", a blank and "link" is not a header.
             following = _next_nonblank(lines, position, limit)
-            if following is None or classify_token(lines[following].content) not in STRONG | {
-                Token.TIME
-            }:
+            if (
+                following is None
+                or token_indent <= name_indent
+                or lines[following].indent <= name_indent
+                or classify_token(lines[following].content) not in _RESUMES_HEADER
+            ):
                 break
             position = following
             continue
@@ -124,11 +133,11 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
             time = word
         strong += token in STRONG
         words.add(word.lower())
-        if token_indent < 0:
-            token_indent = line.indent
+        if not seen_token:
+            token_indent, seen_token = line.indent, True
         end = position + 1
         position += 1
-    if token_indent < 0:
+    if not seen_token:
         return None
     if time is None and (not bulleted or strong < 2):
         return None
@@ -246,6 +255,16 @@ def build_comments(
             end=lines[header.end - 1].content_end,
         )
         stack.append(current)
+        if header.time is None:
+            diagnostics.report(
+                "TP202",
+                "comment header has no relative time (the time line is missing or unreadable)",
+                name_line.content_span,
+            )
+        for icon in header.votes.dangling:
+            diagnostics.report(
+                "TP203", f"'{icon}' vote icon has no count after it", name_line.content_span
+            )
         body_end = headers[number + 1].start if number + 1 < len(headers) else len(lines)
         body = lines[header.end : body_end]
         excluded = {i for i, line in enumerate(body) if not line.blank and line.indent < margin}

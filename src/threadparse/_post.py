@@ -44,6 +44,11 @@ MAX_HEADING_WORDS = 12
 #: longer line ends the navigation block and belongs to the preamble.
 MAX_NAVIGATION_LINE = 100
 
+#: Page text separates the preamble from the navigation block with two blank
+#: lines, and the navigation lines from each other with at most one: a wider gap
+#: ends the navigation block (a line-number distance of 2 is one blank line).
+MAX_NAVIGATION_GAP = 2
+
 #: Words that stay lower case in a Title Case heading ("Genocide of Palestine").
 SMALL_WORDS = frozenset(
     "a an and as at but by en for from in into nor of off on onto or out over per "
@@ -125,18 +130,24 @@ def parse_post(lines: Sequence[Line], *, one_per_line: bool) -> tuple[Preamble, 
     """Split the post's lines into the preamble and the link sections.
 
     Steps: (1) the first heading starts the sections; (2) walking back from it,
-    blocks of short lines are the navigation block; (3) the rest before it is the
-    preamble. With no heading, everything is preamble.
+    blocks of short lines, at most one blank line apart, are the navigation
+    block; (3) the rest before it is the preamble. With no heading, everything
+    is preamble.
     """
     heading = first_heading(lines)
     before = lines if heading is None else lines[:heading]
     blocks = blocks_of(before, one_per_line=one_per_line)
     navigation_start = len(blocks)
     if heading is not None:
-        while navigation_start > 0 and all(
-            len(line.content) <= MAX_NAVIGATION_LINE for line in blocks[navigation_start - 1]
-        ):
+        next_line = lines[heading].number
+        while navigation_start > 0:
+            block = blocks[navigation_start - 1]
+            if any(len(line.content) > MAX_NAVIGATION_LINE for line in block):
+                break
+            if next_line - block[-1].number > MAX_NAVIGATION_GAP:
+                break  # page text puts two blank lines between the post's parts
             navigation_start -= 1
+            next_line = block[0].number
     paragraphs = tuple(text_of(block) for block in blocks[:navigation_start])
     preamble = Preamble(
         paragraphs=paragraphs,

@@ -1,0 +1,98 @@
+"""Test helpers: walk every node of a Thread, and check the lossless-coverage rule.
+
+The rule (issue 2, "Lossless"): every non-blank input line belongs to exactly
+one node. Leaves are text nodes (paragraphs, unattributed, unparsed) and items;
+a line in no leaf belongs to the innermost comment or section whose span holds
+it (its header tokens, its title). Leaves never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from threadparse import Comment, Item, Section, Span, Text, Thread
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def comments(thread: Thread) -> Iterator[Comment]:
+    stack = list(reversed(thread.comments))
+    while stack:
+        comment = stack.pop()
+        yield comment
+        stack.extend(reversed(comment.replies))
+
+
+def sections(thread: Thread) -> Iterator[Section]:
+    stack = list(reversed(thread.sections))
+    while stack:
+        section = stack.pop()
+        yield section
+        stack.extend(reversed(section.sections))
+
+
+def leaves(thread: Thread) -> Iterator[Text | Item]:
+    yield from thread.preamble.paragraphs
+    for section in sections(thread):
+        yield from section.items
+    for comment in comments(thread):
+        yield from comment.paragraphs
+    yield from thread.unattributed
+    yield from thread.unparsed
+
+
+def containers(thread: Thread) -> Iterator[Comment | Section]:
+    yield from sections(thread)
+    yield from comments(thread)
+
+
+def line_spans(text: str) -> list[Span]:
+    """Spans of every non-blank line's content (what must be covered)."""
+    spans = []
+    start = 0
+    for match in [*_LINE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        raw = text[start:end]
+        content = raw.strip()
+        if content:
+            lead = len(raw) - len(raw.lstrip())
+            spans.append(Span(start + lead, start + lead + len(content)))
+        if match is None:
+            break
+        start = match.end()
+    return spans
+
+
+def expected_text(source: str, span: Span) -> str:
+    """What ``Text.text`` must be for a span: its lines stripped, joined by newlines."""
+    return "\n".join(line.strip() for line in _LINE_END.split(source[span.start : span.end]))
+
+
+def check_lossless(text: str, thread: Thread) -> None:
+    leaf_spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
+    for (_, end), (start, _) in zip(leaf_spans, leaf_spans[1:]):
+        assert end <= start, f"leaves overlap at {start}"
+    boxes = [c.span for c in containers(thread)]
+    for line in line_spans(text):
+        in_leaves = [s for s in leaf_spans if s[0] <= line.start and line.end <= s[1]]
+        if in_leaves:
+            assert len(in_leaves) == 1, f"line at {line.start} is in {len(in_leaves)} leaves"
+            continue
+        partial = [s for s in leaf_spans if s[0] < line.end and line.start < s[1]]
+        assert not partial, f"line at {line.start} is cut by a leaf {partial}"
+        assert any(b.start <= line.start and line.end <= b.end for b in boxes), (
+            f"line {text[line.start:line.end]!r} at {line.start} belongs to no node"
+        )
+
+
+def check_spans(text: str, thread: Thread) -> None:
+    """Spans are in bounds, and every text node's span holds exactly its text."""
+    for leaf in leaves(thread):
+        assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
+        assert leaf.text == expected_text(text, leaf.span)
+        assert leaf.text == leaf.text.strip()
+    for box in containers(thread):
+        assert 0 <= box.span.start <= box.span.end <= len(text)
+    for diagnostic in thread.diagnostics:
+        assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)
