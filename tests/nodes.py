@@ -8,6 +8,7 @@ it (its header tokens, its title). Leaves never overlap.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -71,7 +72,7 @@ def expected_text(source: str, span: Span) -> str:
 
 def check_lossless(text: str, thread: Thread) -> None:
     leaf_spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
-    for (_, end), (start, _) in zip(leaf_spans, leaf_spans[1:]):
+    for (_, end), (start, _) in itertools.pairwise(leaf_spans):
         assert end <= start, f"leaves overlap at {start}"
     boxes = [c.span for c in containers(thread)]
     for line in line_spans(text):
@@ -82,7 +83,7 @@ def check_lossless(text: str, thread: Thread) -> None:
         partial = [s for s in leaf_spans if s[0] < line.end and line.start < s[1]]
         assert not partial, f"line at {line.start} is cut by a leaf {partial}"
         assert any(b.start <= line.start and line.end <= b.end for b in boxes), (
-            f"line {text[line.start:line.end]!r} at {line.start} belongs to no node"
+            f"line {text[line.start : line.end]!r} at {line.start} belongs to no node"
         )
 
 

@@ -30,14 +30,24 @@ def load(stem: str) -> tuple[str, threadparse.Thread]:
 
 
 def outline(section: threadparse.Section) -> tuple[object, ...]:
-    return (section.title, section.level, len(section.items), tuple(outline(s) for s in section.sections))
+    return (
+        section.title,
+        section.level,
+        len(section.items),
+        tuple(outline(s) for s in section.sections),
+    )
 
 
 NEWS_SECTIONS_TAIL = (
     (
-        "Russia-Ukraine Conflict", 1, 2,
-        (("Sources", 2, 7, ()), ("Pro-Russian Telegram Channels", 2, 11, ()),
-         ("Pro-Ukraine Telegram Channels", 2, 3, ())),
+        "Russia-Ukraine Conflict",
+        1,
+        2,
+        (
+            ("Sources", 2, 7, ()),
+            ("Pro-Russian Telegram Channels", 2, 11, ()),
+            ("Pro-Ukraine Telegram Channels", 2, 3, ()),
+        ),
     ),
 )
 
@@ -72,31 +82,59 @@ def test_000_page_text() -> None:
     assert links[10].url == "https://discord.gg/projectowl"
     assert all(link.description for link in links)
     flat = [
-        (c.depth, c.author.name if c.author else None, c.author.instance if c.author else None,
-         c.author.pronouns if c.author else None, c.score, c.upvotes, c.downvotes, c.edited,
-         c.time, c.language, len(c.paragraphs))
+        (
+            c.depth,
+            c.author.name if c.author else None,
+            c.author.instance if c.author else None,
+            c.author.pronouns if c.author else None,
+            c.score,
+            c.upvotes,
+            c.downvotes,
+            c.edited,
+            c.time,
+            c.language,
+            len(c.paragraphs),
+        )
         for c in comments(thread)
     ]
     assert flat == [
         (0, "Tervell", "hexbear.net", ("he/him",), 46, 46, 0, True, "2 days ago", "English", 5),
-        (1, "darkcalling", "hexbear.net", ("comrade/them", "she/her"), 17, 17, 0, False,
-         "2 days ago", "English", 2),
+        (
+            1,
+            "darkcalling",
+            "hexbear.net",
+            ("comrade/them", "she/her"),
+            17,
+            17,
+            0,
+            False,
+            "2 days ago",
+            "English",
+            2,
+        ),
         (2, "Tervell", "hexbear.net", ("he/him",), 18, 18, 0, True, "2 days ago", "English", 8),
     ]
     assert thread.diagnostics == ()
 
 
-@pytest.mark.parametrize(("stem", "preamble", "palestine", "discussion"), [
-    ("001", 3, ("Israel's Genocide of Palestine", 1, 10, ()), 36),
-    ("004", 5, ("The Zionist Entity's Genocide of Palestine", 1, 9, ()), 10),
-])
-def test_flat_dumps(stem: str, preamble: int, palestine: tuple[object, ...], discussion: int) -> None:
+@pytest.mark.parametrize(
+    ("stem", "preamble", "palestine", "discussion"),
+    [
+        ("001", 3, ("Israel's Genocide of Palestine", 1, 10, ()), 36),
+        ("004", 5, ("The Zionist Entity's Genocide of Palestine", 1, 9, ()), 10),
+    ],
+)
+def test_flat_dumps(
+    stem: str, preamble: int, palestine: tuple[object, ...], discussion: int
+) -> None:
     _, thread = load(stem)
     assert thread.dialect == "flat"
     assert len(thread.preamble.paragraphs) == preamble
     navigation = 5 if stem == "001" else 4  # 004 has two navigation links on one line
     assert tuple(outline(s) for s in thread.sections) == (
-        (None, 1, navigation, ()), palestine, *NEWS_SECTIONS_TAIL,
+        (None, 1, navigation, ()),
+        palestine,
+        *NEWS_SECTIONS_TAIL,
     )
     assert thread.comments == ()
     assert len(thread.unattributed) == discussion

@@ -1,4 +1,4 @@
-"""threadparse: discussion threads into typed, located structure.
+r"""threadparse: discussion threads into typed, located structure.
 
 >>> import threadparse
 >>> thread = threadparse.parse("  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n")

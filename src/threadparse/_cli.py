@@ -43,24 +43,40 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    dump = commands.add_parser("dump", help="parse files and print them", epilog=EPILOG,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    dump = commands.add_parser(
+        "dump",
+        help="parse files and print them",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     dump.add_argument("files", nargs="+", metavar="FILE", help="a thread text file, or - for stdin")
     _add_output_options(dump, default_format="json")
-    dump.add_argument("--dialect", choices=("auto", *DIALECTS), default="auto",
-                      help="the text's shape (default: read it from the text)")
-    dump.add_argument("--strict", action="store_true",
-                      help="exit 1 on the first error-level diagnostic")
-    dump.add_argument("--encoding", default="utf-8",
-                      help="how the files are encoded (default: utf-8; a BOM is honoured)")
+    dump.add_argument(
+        "--dialect",
+        choices=("auto", *DIALECTS),
+        default="auto",
+        help="the text's shape (default: read it from the text)",
+    )
+    dump.add_argument(
+        "--strict", action="store_true", help="exit 1 on the first error-level diagnostic"
+    )
+    dump.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="how the files are encoded (default: utf-8; a BOM is honoured)",
+    )
     demo = commands.add_parser("demo", help="dump a sample thread bundled with the package")
     _add_output_options(demo, default_format="tree")
     return parser
 
 
 def _add_output_options(parser: argparse.ArgumentParser, *, default_format: str) -> None:
-    parser.add_argument("--format", choices=("json", "tree"), default=default_format,
-                        help=f"output format (default: {default_format})")
+    parser.add_argument(
+        "--format",
+        choices=("json", "tree"),
+        default=default_format,
+        help=f"output format (default: {default_format})",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,9 @@ class CodeInfo:
 
 CODES: dict[str, CodeInfo] = {
     # TP1xx: reading the input as a whole
-    "TP101": CodeInfo(Severity.WARNING, "discussion has no comment headers: authors and nesting lost"),
+    "TP101": CodeInfo(
+        Severity.WARNING, "discussion has no comment headers: authors and nesting lost"
+    ),
     "TP102": CodeInfo(Severity.WARNING, "the dialect asked for does not match the text"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),

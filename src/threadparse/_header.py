@@ -34,6 +34,7 @@ short lines, so classifying a line costs O(its length) at most.
 from __future__ import annotations
 
 import enum
+
 import attrs
 import regex
 
@@ -82,7 +83,12 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
     """
     bulleted = len(content) >= 2 and content[0] in BULLETS and content[1].isspace()
     display = content[2:].strip() if bulleted else content
-    if not display or len(display) > MAX_NAME_LINE or display.startswith(("http://", "https://")):
+    if (
+        not display
+        or len(display) > MAX_NAME_LINE
+        or display in BULLETS  # a lone bullet is 0.18's separator, not a name
+        or display.startswith(("@", "http://", "https://"))  # a mention or a URL
+    ):
         return None
     badges: list[str] = []
     instance: str | None = None
@@ -208,14 +214,17 @@ def parse_count(content: str) -> int | None:
     match = _COUNT.fullmatch(" ".join(content.split()))
     if not match:
         return None
-    scale = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}.get((match["suffix"] or "").lower(), 1)
-    digits = match["digits"]
+    suffix: str = match["suffix"] or ""
+    scale = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}.get(suffix.lower(), 1)
+    digits: str = match["digits"]
     if "." in digits:
         whole, fraction = digits.split(".")
-        value = (int(whole) * 10 ** len(fraction) + int(fraction)) * scale // 10 ** len(fraction)
+        unit: int = 10 ** len(fraction)  # int ** int is typed Any (negative powers are floats)
+        value = (int(whole) * unit + int(fraction)) * scale // unit
     else:
         value = int(digits) * scale
-    return -value if match["sign"] else value
+    negative = bool(match["sign"])
+    return -value if negative else value
 
 
 # Strong tokens prove a header on their own in pairs; a language word or a count

@@ -75,9 +75,7 @@ def _parse_page(
     post_end = headers[0].start if headers else len(lines)
     preamble, sections = parse_post(lines[:post_end], one_per_line=False)
     comments, outside = (
-        build_comments(
-            lines, headers, hexbear_footer=dialect == "hexbear", diagnostics=diagnostics
-        )
+        build_comments(lines, headers, hexbear_footer=dialect == "hexbear", diagnostics=diagnostics)
         if headers
         else ((), [])
     )

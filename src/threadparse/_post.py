@@ -51,8 +51,37 @@ MAX_NAVIGATION_GAP = 2
 
 #: Words that stay lower case in a Title Case heading ("Genocide of Palestine").
 SMALL_WORDS = frozenset(
-    "a an and as at but by en for from in into nor of off on onto or out over per "
-    "the to up upon via vs vs. with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "en",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "out",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "vs",
+        "vs.",
+        "with",
+    ]
 )
 
 # URL := http(s)://, then anything but white space and brackets. Tolerates: the
@@ -126,7 +155,9 @@ def first_heading(lines: Sequence[Line]) -> int | None:
     return None
 
 
-def parse_post(lines: Sequence[Line], *, one_per_line: bool) -> tuple[Preamble, tuple[Section, ...]]:
+def parse_post(
+    lines: Sequence[Line], *, one_per_line: bool
+) -> tuple[Preamble, tuple[Section, ...]]:
     """Split the post's lines into the preamble and the link sections.
 
     Steps: (1) the first heading starts the sections; (2) walking back from it,

@@ -1,0 +1,154 @@
+"""The public surface: parse() arguments, strict mode, to_dict, the exports, the code table."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+
+import threadparse
+from threadparse import Severity, Span, ThreadParseError
+
+OUTSIDE = (
+    "  • a@lemmy.ml\n    arrow-up\n    1\n    ·\n    1 day ago\n\n    Hi.\n\nPowered by Lemmy\n"
+)
+
+
+def test_exports_are_exactly_all() -> None:
+    public = {name for name in dir(threadparse) if not name.startswith("_")}
+    assert public - {"annotations"} == set(threadparse.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize("value", [b"bytes", None, 3, ["list"]])
+def test_parse_rejects_non_str(value: object) -> None:
+    with pytest.raises(TypeError, match=r"^parse\(\) takes a str, not "):
+        threadparse.parse(value)  # type: ignore[arg-type]  # the check under test
+
+
+def test_parse_rejects_unknown_dialect() -> None:
+    with pytest.raises(ValueError, match="unknown dialect 'reddit'"):
+        threadparse.parse("", dialect="reddit")
+
+
+def test_empty_text() -> None:
+    assert threadparse.parse("") == threadparse.Thread(
+        dialect="flat",
+        preamble=threadparse.Preamble(),
+        sections=(),
+        comments=(),
+        unattributed=(),
+        unparsed=(),
+        diagnostics=(),
+    )
+
+
+def test_strict_raises_with_every_error_and_a_caret() -> None:
+    with pytest.raises(ThreadParseError) as caught:
+        threadparse.parse(OUTSIDE, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["TP901"]
+    assert str(caught.value) == (
+        "TP901 line is left of every comment's name line, so it belongs to no comment "
+        "(line 9, column 1)\n"
+        "    Powered by Lemmy\n"
+        "    ^"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+def test_strict_passes_warnings() -> None:
+    thread = threadparse.parse("a\nb\n", strict=True)
+    assert [d.severity for d in thread.diagnostics] == [Severity.WARNING]
+
+
+def test_caret_sits_under_the_column() -> None:
+    text = "    • a@lemmy.ml\n      1 day ago\n      ·\n\n      Hi.\n\n  Footer\n"
+    with pytest.raises(ThreadParseError) as caught:
+        threadparse.parse(text, strict=True)
+    assert str(caught.value).splitlines()[1:] == ["      Footer", "      ^"]
+    assert "(line 7, column 3)" in str(caught.value)
+
+
+def test_forced_dialect_reports_mismatch() -> None:
+    hexbear = "  • Name [he/him]\n    hexagon\n    ·\n    2 days ago\n\n    Body.\n"
+    thread = threadparse.parse(hexbear, dialect="lemmy-0.18")
+    assert thread.dialect == "lemmy-0.18"
+    assert [(d.code, d.message) for d in thread.diagnostics] == [
+        ("TP102", "read as lemmy-0.18 as asked, but the headers look like hexbear"),
+    ]
+    flat = threadparse.parse(hexbear, dialect="flat")
+    assert [t.text for t in flat.unattributed][:2] == ["• Name [he/him]", "hexagon"]
+
+
+def test_models_are_frozen_and_slotted() -> None:
+    thread = threadparse.parse(OUTSIDE)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        thread.dialect = "x"  # type: ignore[misc]  # the guard under test
+    assert not hasattr(thread, "__dict__")
+    assert thread.comments[0].span == Span(2, 62)  # "• a@…" to the end of "Hi."
+
+
+def test_to_dict_is_json_and_matches_contract_keys() -> None:
+    data = threadparse.to_dict(threadparse.parse(OUTSIDE))
+    assert json.loads(json.dumps(data)) == data
+    assert list(data) == [
+        "schema_version",
+        "dialect",
+        "preamble",
+        "sections",
+        "comments",
+        "unattributed",
+        "unparsed",
+        "diagnostics",
+    ]
+    assert data["schema_version"] == threadparse.SCHEMA_VERSION == 1
+    assert list(data["comments"][0]) == [
+        "author",
+        "score",
+        "upvotes",
+        "downvotes",
+        "language",
+        "time",
+        "edited",
+        "deleted",
+        "removed",
+        "more_replies",
+        "depth",
+        "paragraphs",
+        "replies",
+        "span",
+    ]
+    assert data["diagnostics"] == [
+        {
+            "code": "TP901",
+            "severity": "error",
+            "message": "line is left of every comment's name line, so it belongs to no comment",
+            "line": 9,
+            "span": [64, 80],
+        }
+    ]
+
+
+def test_deep_reply_chain_converts_without_recursion() -> None:
+    depth = 1500
+    text = "".join(
+        f"{'  ' * (d + 1)}• u{d}@lemmy.ml\n{'  ' * (d + 2)}arrow-up\n{'  ' * (d + 2)}1\n"
+        f"{'  ' * (d + 2)}·\n{'  ' * (d + 2)}1 day ago\n\n{'  ' * (d + 2)}Reply {d}.\n\n"
+        for d in range(depth)
+    )
+    data = threadparse.to_dict(threadparse.parse(text))
+    node, seen = data["comments"][0], 0
+    while node["replies"]:
+        (node,) = node["replies"]
+        seen += 1
+    assert seen == depth - 1
+    assert node["depth"] == depth - 1
+
+
+def test_diagnostic_table_documents_every_code() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `?(TP\d{3})`? \| `?(error|warning|info)`? \|", doc, re.MULTILINE)
+    assert dict(rows) == {code: info.severity.value for code, info in threadparse.CODES.items()}
+    assert len(rows) == len(threadparse.CODES)
