@@ -119,6 +119,8 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
             votes.icon(word.lower())
         elif token is Token.COUNT:
             votes.count(parse_count(word) or 0)
+        elif token is Token.PERCENT:
+            votes.percent()
         elif token is Token.SEPARATOR:
             votes.separator(word)
         elif token is Token.EDITED:

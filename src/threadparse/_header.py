@@ -260,6 +260,11 @@ class Votes:
         elif icon != "smile":
             self.score = value  # "heart" N, or a bare 0.18 score
 
+    def percent(self) -> None:
+        """The upvote percentage after "smile": shown, but not part of the model."""
+        if self.pending == "smile":
+            self.pending = None
+
     def separator(self, char: str) -> None:
         self.bullet_separator = self.bullet_separator or char == "•"
 
