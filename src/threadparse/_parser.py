@@ -45,14 +45,15 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
     lines = split_lines(text)
     diagnostics = Diagnostics(LineIndex(text))
     headers = [] if dialect == "flat" else find_headers(lines)
-    chosen = dialect if dialect != "auto" else (detect_dialect(headers) if headers else "flat")
+    detected = detect_dialect(headers) if headers else "flat"
+    chosen = detected if dialect == "auto" else dialect
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
     else:
-        if headers and dialect != "auto" and detect_dialect(headers) != dialect:
+        if headers and detected != chosen:
             diagnostics.report(
                 "TP102",
-                f"read as {dialect} as asked, but the headers look like {detect_dialect(headers)}",
+                f"read as {chosen} as asked, but the headers look like {detected}",
                 lines[headers[0].start].content_span,
             )
         if not headers:
