@@ -48,6 +48,9 @@ _REMOVED = regex.compile(r"[*_]?(?:removed by mod|\[removed(?: by mod)?\])[*_]?"
 _FOOTER = frozenset({"link", "fedilink"})
 
 _RESUMES_HEADER = STRONG | {Token.TIME}
+_VOTE_TOKENS = frozenset(
+    {Token.VOTE_ICON, Token.COUNT, Token.PERCENT, Token.SEPARATOR, Token.EDITED, Token.TIME}
+)
 
 
 def deletion_of(content: str) -> str | None:
@@ -73,8 +76,11 @@ class Header:
     tokens: frozenset[str]  #: lower-cased token words seen, for dialect detection
 
 
-def read_header(lines: Sequence[Line], index: int) -> Header | None:
-    """The comment header starting at ``lines[index]``, or None if there is none."""
+def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) -> Header | None:
+    """The comment header starting at ``lines[index]``, or None if there is none.
+
+    ``indented`` asks for lemmy-ui's layout: tokens indented under the name line.
+    """
     parsed = parse_name_line(lines[index].content)
     if parsed is None:
         return None
@@ -91,6 +97,7 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
     name_indent = lines[index].indent
     token_indent = name_indent + 1  # before any token: a blank right after the name is tolerated
     seen_token = False
+    votes_seen = False
     end = index + 1
     position = index + 1
     limit = min(len(lines), index + 1 + MAX_HEADER_LINES)
@@ -112,8 +119,13 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
             position = following
             continue
         token = classify_token(line.content)
-        if token is None or (token is Token.LANGUAGE and language is not None):
+        if token is None or (
+            # One language, and before the votes: every front end puts it there,
+            # so a word after them is the body of a header that lost its time.
+            token is Token.LANGUAGE and (language is not None or votes_seen)
+        ):
             break
+        votes_seen = votes_seen or token in _VOTE_TOKENS
         word = " ".join(line.content.split())
         if token is Token.VOTE_ICON:
             votes.icon(word.lower())
@@ -139,7 +151,7 @@ def read_header(lines: Sequence[Line], index: int) -> Header | None:
             token_indent, seen_token = line.indent, True
         end = position + 1
         position += 1
-    if not seen_token:
+    if not seen_token or (indented and token_indent <= name_indent):
         return None
     if time is None and (not bulleted or strong < 2):
         return None
@@ -168,10 +180,23 @@ def _next_nonblank(lines: Sequence[Line], position: int, limit: int) -> int | No
 
 
 def find_headers(lines: Sequence[Line]) -> list[Header]:
+    """Every comment header, in order.
+
+    When some headers have their tokens indented under the name line and some
+    do not, the page kept its indentation and the unindented ones are body text
+    that happens to look like a header (a list item, then a line "2 days ago"):
+    a second pass drops them.
+    """
+    headers = _scan(lines, indented=False)
+    layouts = {h.token_indent > lines[h.start].indent for h in headers}
+    return _scan(lines, indented=True) if len(layouts) == 2 else headers
+
+
+def _scan(lines: Sequence[Line], *, indented: bool) -> list[Header]:
     headers: list[Header] = []
     index = 0
     while index < len(lines):
-        header = None if lines[index].blank else read_header(lines, index)
+        header = None if lines[index].blank else read_header(lines, index, indented=indented)
         if header is None:
             index += 1
         else:

@@ -24,16 +24,25 @@ from collections.abc import Sequence
 from threadparse._comments import deletion_of
 from threadparse._diagnostics import Diagnostics
 from threadparse._models import Comment, Preamble, Span, Text, Thread
-from threadparse._post import first_heading, parse_post
+from threadparse._post import first_heading, heading_title, parse_post
 from threadparse._source import Line
 
 
-def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
+def _post_end(lines: Sequence[Line]) -> int:
+    """Index of the first discussion line: the first blank line after the first
+    heading, if the lines before it look like a post (two headings, or a heading
+    and a URL); otherwise 0, and everything is discussion."""
     heading = first_heading(lines)
     if heading is None:
-        post_end = 0
-    else:
-        post_end = next((i for i in range(heading, len(lines)) if lines[i].blank), len(lines))
+        return 0
+    end = next((i for i in range(heading, len(lines)) if lines[i].blank), len(lines))
+    headings = sum(heading_title(line.content) is not None for line in lines[heading:end])
+    has_url = any("://" in line.content for line in lines[heading:end])
+    return end if headings >= 2 or has_url else 0
+
+
+def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
+    post_end = _post_end(lines)
     preamble, sections = (
         parse_post(lines[:post_end], one_per_line=True) if post_end else (Preamble(), ())
     )
@@ -71,8 +80,9 @@ def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
     if unattributed:
         diagnostics.report(
             "TP101",
-            f"{len(unattributed)} discussion paragraphs have no comment headers: "
-            "their authors and nesting are lost",
+            f"discussion without comment headers ({len(unattributed)} "
+            f"{'paragraph' if len(unattributed) == 1 else 'paragraphs'}): "
+            "authors and nesting are lost",
             Span(unattributed[0].span.start, unattributed[-1].span.end),
         )
     return Thread(

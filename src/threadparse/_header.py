@@ -73,7 +73,9 @@ _SPACED_BADGES = regex.compile(r"(?:\s(?:Banned|OP|M|A|B)){1,8}$")
 # Tolerates: curly apostrophes, no space after the comma, hexbear's OP icon
 # glued after the tag ("Name [he/him]hexagon").
 _PRONOUN_TAG = regex.compile(r"^(?P<name>.{0,200}?)\s{0,4}\[(?P<tag>[^\[\]]{1,300})\]$")
-_PRONOUN_ENTRY = regex.compile(r"[\p{L}'’ ]{1,40}(?:/[\p{L}'’ ]{1,40}){0,4}")
+_PRONOUN_ENTRY = regex.compile(r"[\p{L}'’ ]{1,40}(?:/[\p{L}'’ ]{1,40}){1,4}")
+#: Pronoun entries without a slash that hexbear's settings page offers.
+_SINGLE_WORD_PRONOUNS = frozenset({"any", "all", "ask", "none", "other"})
 
 
 def parse_name_line(content: str) -> tuple[bool, Author] | None:
@@ -125,7 +127,10 @@ def _split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
     if not match or not match["name"]:
         return display, ()
     entries = tuple(entry.strip() for entry in match["tag"].split(","))
-    if not all(_PRONOUN_ENTRY.fullmatch(entry) for entry in entries):
+    if not all(
+        _PRONOUN_ENTRY.fullmatch(entry) or entry.lower() in _SINGLE_WORD_PRONOUNS
+        for entry in entries
+    ):
         return display, ()  # "[deleted]"-like tags that are not pronouns stay in the name
     return match["name"], entries
 

@@ -16,7 +16,7 @@ from threadparse._comments import Header, build_comments, find_headers
 from threadparse._diagnostics import Diagnostics, ThreadParseError
 from threadparse._flat import parse_flat
 from threadparse._models import Severity, Span, Thread
-from threadparse._post import parse_post
+from threadparse._post import first_heading, parse_post
 from threadparse._source import Line, LineIndex, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
@@ -45,7 +45,10 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
     lines = split_lines(text)
     diagnostics = Diagnostics(LineIndex(text))
     headers = [] if dialect == "flat" else find_headers(lines)
-    detected = detect_dialect(headers) if headers else "flat"
+    if headers:
+        detected = detect_dialect(headers)
+    else:
+        detected = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
     chosen = detected if dialect == "auto" else dialect
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
@@ -56,7 +59,7 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
                 f"read as {chosen} as asked, but the headers look like {detected}",
                 lines[headers[0].start].content_span,
             )
-        if not headers:
+        if not headers and dialect != "auto":
             diagnostics.report(
                 "TP102",
                 f"read as {dialect} as asked, but the text has no comment headers",
@@ -91,6 +94,13 @@ def _parse_page(
     )
 
 
+def looks_like_page_post(lines: Sequence[Line]) -> bool:
+    """A post with no comments is page text, not flat text, when its first heading
+    stands alone in its block: flat text has no blank lines inside the post."""
+    heading = first_heading(lines)
+    return heading is not None and heading + 1 < len(lines) and lines[heading + 1].blank
+
+
 def detect_dialect(headers: Sequence[Header]) -> str:
     """The page dialect the headers' tokens point to (lemmy-0.19 when nothing does).
 
@@ -107,6 +117,8 @@ def detect_dialect(headers: Sequence[Header]) -> str:
             votes["hexbear"] += 1
         if tokens & {"arrow-up", "arrow-down", "heart", "smile"}:
             votes["lemmy-0.19"] += 2
+        elif tokens & {"link", "fedilink"}:
+            votes["lemmy-0.19"] += 1  # hexbear's fork hides them in the header
         if "•" in tokens or (header.votes.score is not None and header.votes.upvotes is None):
             votes["lemmy-0.18"] += 2
         if header.time is not None and not header.time.lower().endswith("ago"):

@@ -116,13 +116,22 @@ def parse_item(line: Line) -> Item:
     url_match = _URL.search(content)
     if url_match is None:
         return Item(kind="note", text=content, url=None, description=None, span=line.content_span)
-    url = url_match.group().rstrip(_URL_TRAILING)
+    url = _trim_url(url_match.group())
     description = None
     if url_match.start() == 0:
         separator = _SEPARATOR.match(content, len(url))
         if separator and separator.end() < len(content):
             description = content[separator.end() :]
     return Item(kind="link", text=content, url=url, description=description, span=line.content_span)
+
+
+def _trim_url(url: str) -> str:
+    """Drop sentence punctuation after a URL, but keep a ")" the URL itself opened."""
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def blocks_of(lines: Sequence[Line], *, one_per_line: bool) -> list[list[Line]]:

@@ -12,6 +12,10 @@ WIDTH = 88
 STEP = "  "
 
 
+def _count_of(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _cut(text: str, room: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= room else flat[: max(room - 1, 1)] + "…"
@@ -56,20 +60,21 @@ def _comment_head(comment: Comment) -> str:
     if comment.removed:
         parts.append("removed by mod")
     if comment.more_replies is not None:
-        parts.append(f"{comment.more_replies} more replies not shown")
+        noun = "reply" if comment.more_replies == 1 else "replies"
+        parts.append(f"{comment.more_replies} more {noun} not shown")
     return " · ".join(parts)
 
 
 def render_tree(thread: Thread) -> str:
     out = [f"thread ({thread.dialect})"]
     if thread.preamble.paragraphs:
-        out.append(f"preamble ({len(thread.preamble.paragraphs)} paragraphs)")
+        out.append(f"preamble ({_count_of(len(thread.preamble.paragraphs), 'paragraph')})")
         out.extend(_paragraph(p, STEP) for p in thread.preamble.paragraphs)
     sections: list[tuple[Section, str]] = [(s, "") for s in reversed(thread.sections)]
     while sections:
         section, indent = sections.pop()
         title = "(untitled)" if section.title is None else f'"{section.title}"'
-        out.append(f"{indent}section {title} ({len(section.items)} items)")
+        out.append(f"{indent}section {title} ({_count_of(len(section.items), 'item')})")
         out.extend(_item(item, indent + STEP) for item in section.items)
         sections.extend((child, indent + STEP) for child in reversed(section.sections))
     if thread.comments:
@@ -81,10 +86,10 @@ def render_tree(thread: Thread) -> str:
         out.extend(_paragraph(p, indent + STEP) for p in comment.paragraphs)
         comments.extend((reply, indent + STEP) for reply in reversed(comment.replies))
     if thread.unattributed:
-        out.append(f"unattributed ({len(thread.unattributed)} paragraphs)")
+        out.append(f"unattributed ({_count_of(len(thread.unattributed), 'paragraph')})")
         out.extend(_paragraph(t, STEP) for t in thread.unattributed)
     if thread.unparsed:
-        out.append(f"unparsed ({len(thread.unparsed)} lines)")
+        out.append(f"unparsed ({_count_of(len(thread.unparsed), 'line')})")
         out.extend(_paragraph(t, STEP, "?") for t in thread.unparsed)
     if thread.diagnostics:
         out.append("diagnostics")
