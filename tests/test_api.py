@@ -152,3 +152,25 @@ def test_diagnostic_table_documents_every_code() -> None:
     rows = re.findall(r"^\| `?(TP\d{3})`? \| `?(error|warning|info)`? \|", doc, re.MULTILINE)
     assert dict(rows) == {code: info.severity.value for code, info in threadparse.CODES.items()}
     assert len(rows) == len(threadparse.CODES)
+
+
+def test_language_only_before_the_votes() -> None:
+    text = "  • a@lemmy.ml\n    link\n    arrow-up\n    3\n    ·\n    Hello there\n    more text\n"
+    (comment,) = threadparse.parse(text).comments
+    assert comment.language is None
+    assert [p.text for p in comment.paragraphs] == ["Hello there\nmore text"]
+    assert [d.code for d in threadparse.parse(text).diagnostics] == ["TP202"]
+
+
+def test_list_item_and_time_in_an_indented_body_stay_body() -> None:
+    text = (
+        "  • a@lemmy.ml\n    link\n    1 day ago\n\n    Steps:\n\n    • started\n    2 days ago\n\n"
+        "  • b@lemmy.ml\n    link\n    1 day ago\n\n    Hi.\n\nfooter\n"
+    )
+    thread = threadparse.parse(text)
+    assert [(c.author.name if c.author else None, len(c.paragraphs)) for c in thread.comments] == [
+        ("a", 2),
+        ("b", 1),
+    ]
+    assert thread.comments[0].paragraphs[1].text == "• started\n2 days ago"
+    assert [d.code for d in thread.diagnostics] == ["TP901"]  # not TP201

@@ -60,6 +60,8 @@ def author(
             (True, author("Name", "Name [none/use name]", None, ("none/use name",))),
         ),
         ("• Name [deleted]!", (True, author("Name [deleted]!"))),
+        ("• Bob [deleted]", (True, author("Bob [deleted]"))),  # not a pronoun tag
+        ("• Bob [any]", (True, author("Bob", "Bob [any]", None, ("any",)))),
         ("• [1] note", (True, author("[1] note"))),
         ("• user@Example", (True, author("user@Example"))),  # not a host: upper case
         ("• a@b@lemmy.ml", (True, author("a@b", None, "lemmy.ml"))),  # the last "@" names the host

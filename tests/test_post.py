@@ -50,6 +50,8 @@ def test_headings(line: str, expected: tuple[str, bool] | None) -> None:
         ("https://discord.gg/x - A server", "link", "https://discord.gg/x", "A server"),
         ("https://example.org/a – en dash", "link", "https://example.org/a", "en dash"),
         ("https://example.org/a.", "link", "https://example.org/a", None),
+        ("https://x.org/wiki/Foo_(bar)", "link", "https://x.org/wiki/Foo_(bar)", None),
+        ("(see https://x.org/a).", "link", "https://x.org/a", None),
         ("Read it here: https://example.org/b), then", "link", "https://example.org/b", None),
         ("Moon of Alabama - analysis.", "note", None, None),
         ("UNRWA reports on the siege.", "note", None, None),
@@ -84,3 +86,26 @@ def test_page_text_without_headings_is_all_preamble() -> None:
     ]
     assert thread.sections == ()
     assert thread.preamble.span == Span(0, len(text) - 1)
+
+
+def test_page_post_without_comments_is_not_flat() -> None:
+    text = "Photo.\n\n\nNav line.\n\nRail Strike\n\nhttps://x.org ~ y\n\nPort News\n\nhttps://z.org ~ w\n"
+    thread = threadparse.parse(text)
+    assert thread.dialect == "lemmy-0.19"
+    assert [(s.title, [i.url for i in s.items]) for s in thread.sections] == [
+        (None, [None]),
+        ("Rail Strike", ["https://x.org"]),
+        ("Port News", ["https://z.org"]),
+    ]
+    assert thread.unattributed == ()
+    assert thread.diagnostics == ()
+
+
+def test_one_title_case_line_does_not_make_a_flat_post() -> None:
+    thread = threadparse.parse("I agree with this.\nWell Said\nNo, it is not.\n")
+    assert thread.sections == ()
+    assert [t.text for t in thread.unattributed] == [
+        "I agree with this.",
+        "Well Said",
+        "No, it is not.",
+    ]
