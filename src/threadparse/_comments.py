@@ -24,7 +24,15 @@ import attrs
 import regex
 
 from threadparse._diagnostics import Diagnostics
-from threadparse._header import STRONG, Token, Votes, classify_token, parse_count, parse_name_line
+from threadparse._header import (
+    STRONG,
+    Token,
+    Votes,
+    canonical_badges,
+    classify_token,
+    parse_count,
+    parse_name_line,
+)
 from threadparse._models import Author, Comment, Span, Text
 from threadparse._post import text_of
 from threadparse._source import Line
@@ -222,7 +230,7 @@ class _OpenComment:
         header = self.header
         author = header.author
         if header.badges:
-            author = attrs.evolve(author, badges=author.badges + header.badges)
+            author = attrs.evolve(author, badges=canonical_badges(author.badges + header.badges))
         return Comment(
             author=author,
             score=header.votes.score,

@@ -63,6 +63,17 @@ _HOST_AND_BADGES = regex.compile(
 )
 _GLUED_BADGE = regex.compile(r"Banned from community|Banned|OP|M|A|B")
 
+#: lemmy-ui's UserBadges order. Badges are reported in this order wherever the
+#: copy put them (hexbear's OP icon comes after the name, a badge line after the
+#: tokens), so one author reads the same in every dialect.
+BADGE_ORDER = ("Banned", "Banned from community", "OP", "M", "A", "B")
+
+
+def canonical_badges(badges: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Badges once each, in lemmy-ui's order."""
+    return tuple(badge for badge in BADGE_ORDER if badge in badges)
+
+
 # Without a host, badges are split off only when a space separates them
 # ("Star Wars Enjoyer A" on lemmygrad.ml); glued capitals on a local name are
 # ambiguous ("JohnOP" may be a name) and stay in the name.
@@ -110,6 +121,7 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
         # hexbear's OP icon, glued to the name line by the copy.
         display = display[: -len("hexagon")].rstrip()
         badges.insert(0, "OP")
+    display = " ".join(display.split())  # NBSP or doubled spaces from the copy
     if not display:
         return None
     name, pronouns = _split_pronouns(display)
@@ -118,7 +130,7 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
         display_name=display,
         instance=instance,
         pronouns=pronouns,
-        badges=tuple(badges),
+        badges=canonical_badges(badges),
     )
 
 

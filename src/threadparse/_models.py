@@ -93,7 +93,9 @@ class Author:
     display_name: str  #: display name as shown, pronoun tag included
     instance: str | None  #: host after "@"; None for a local user shown without one
     pronouns: tuple[str, ...]  #: entries of the "[he/him, they/them]" tag
-    badges: tuple[str, ...]  #: "OP", "M", "A", "B", "Banned", ... (hexbear's hexagon is "OP")
+    #: "Banned", "Banned from community", "OP", "M", "A", "B", once each and in
+    #: that order (lemmy-ui's); hexbear's hexagon icon is "OP"
+    badges: tuple[str, ...]
 
 
 @attrs.frozen
