@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from threadparse import Comment, Item, Section, Span, Text, Thread
+from threadparse._source import WHITESPACE
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -55,9 +56,9 @@ def line_spans(text: str) -> list[Span]:
     for match in [*_LINE_END.finditer(text), None]:
         end = match.start() if match else len(text)
         raw = text[start:end]
-        content = raw.strip()
+        content = raw.strip(WHITESPACE)
         if content:
-            lead = len(raw) - len(raw.lstrip())
+            lead = len(raw) - len(raw.lstrip(WHITESPACE))
             spans.append(Span(start + lead, start + lead + len(content)))
         if match is None:
             break
@@ -67,7 +68,9 @@ def line_spans(text: str) -> list[Span]:
 
 def expected_text(source: str, span: Span) -> str:
     """What ``Text.text`` must be for a span: its lines stripped, joined by newlines."""
-    return "\n".join(line.strip() for line in _LINE_END.split(source[span.start : span.end]))
+    return "\n".join(
+        line.strip(WHITESPACE) for line in _LINE_END.split(source[span.start : span.end])
+    )
 
 
 def check_lossless(text: str, thread: Thread) -> None:
@@ -92,7 +95,7 @@ def check_spans(text: str, thread: Thread) -> None:
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
         assert leaf.text == expected_text(text, leaf.span)
-        assert leaf.text == leaf.text.strip()
+        assert leaf.text == leaf.text.strip(WHITESPACE)
     for box in containers(thread):
         assert 0 <= box.span.start <= box.span.end <= len(text)
     for diagnostic in thread.diagnostics:

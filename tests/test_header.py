@@ -61,6 +61,16 @@ def author(
         ),
         ("• Name [deleted]!", (True, author("Name [deleted]!"))),
         ("• Bob [deleted]", (True, author("Bob [deleted]"))),  # not a pronoun tag
+        ("• heron@lemmy.mlhexagon", (True, author("heron", None, "lemmy.ml", (), ("OP",)))),
+        ("• bighexagon@lemmy.ml", (True, author("bighexagon", None, "lemmy.ml"))),
+        (
+            "• Zodiark@hexbear.net hexagon",
+            (True, author("Zodiark", None, "hexbear.net", (), ("OP",))),
+        ),
+        (
+            "• Zodiark [he/him]M",
+            (True, author("Zodiark", "Zodiark [he/him]", None, ("he/him",), ("M",))),
+        ),
         ("• Bob [any]", (True, author("Bob", "Bob [any]", None, ("any",)))),
         ("• [1] note", (True, author("[1] note"))),
         ("• user@Example", (True, author("user@Example"))),  # not a host: upper case
@@ -112,6 +122,8 @@ def test_not_name_lines(line: str) -> None:
         ("2mo", Token.TIME),
         ("indeterminate", Token.TIME),
         ("now", Token.TIME),
+        ("5m", Token.TIME),
+        ("3 days from now", Token.TIME),
         ("2\u00a0days\u00a0ago", Token.TIME),
         ("11 Months Ago", Token.TIME),
         ("English", Token.LANGUAGE),
@@ -139,7 +151,8 @@ def test_tokens(line: str, token: Token | None) -> None:
         ("1.24K", 1240),
         ("12.3K", 12300),
         ("1M", 1_000_000),
-        ("2.5b", 2_500_000_000),
+        ("2.5B", 2_500_000_000),
+        ("2.5b", None),  # numToSI writes upper case; "5m" is a time
         ("0", 0),
         ("x", None),
         ("1.2.3", None),

@@ -30,6 +30,7 @@ from threadparse._source import split_lines
         ("A" * 81, None),
         ("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", None),
         ("123", None),
+        ("1.2K", None),
         (":", None),
     ],
 )

@@ -6,8 +6,9 @@ Strategy:
    reads as a name line *and* header tokens follow it (``_header.py``): a bullet
    alone proves nothing, because markdown lists in bodies render as bullets too.
    Confirmation needs a relative time, or (for a bulleted name line) two strong
-   tokens such as ``link`` and ``·``. Look-ahead is bounded by
-   ``MAX_HEADER_LINES``, so the walk is linear.
+   tokens such as ``arrow-up`` and ``·``; an unbulleted name line needs a time
+   and a strong token. Look-ahead is bounded by ``MAX_HEADER_TOKENS`` and
+   ``MAX_BLANK_RUN``, so the walk is linear.
 2. Everything between one header and the next belongs to the first: its body
    paragraphs (runs of non-blank lines), a ``deleted by creator`` line, an
    ``N more replies ➔`` line, hexbear's ``link``/``fedilink`` footer.
@@ -37,9 +38,14 @@ from threadparse._models import Author, Comment, Span, Text
 from threadparse._post import text_of
 from threadparse._source import Line
 
-#: A header is the name line plus at most this many lines (the longest real
-#: header, 0.19.4+ with every optional token, has 13).
-MAX_HEADER_LINES = 16
+#: A header is the name line plus at most this many token lines. lemmy-ui
+#: 0.19.4+ with every optional token shows 17 (shield, link, fedilink, language,
+#: heart N ·, smile N% ·, arrow-up N arrow-down N ·, edit-2, time); the rest is
+#: room for badge lines.
+MAX_HEADER_TOKENS = 24
+
+#: Blank lines in a row that a header may contain (copy damage doubles them).
+MAX_BLANK_RUN = 2
 
 # MORE := COUNT " more repl(y|ies)" [" ➔"]  (lemmy-ui's x_more_replies button)
 _MORE_REPLIES = regex.compile(
@@ -55,9 +61,9 @@ _REMOVED = regex.compile(r"[*_]?(?:removed by mod|\[removed(?: by mod)?\])[*_]?"
 
 _FOOTER = frozenset({"link", "fedilink"})
 
-_RESUMES_HEADER = STRONG | {Token.TIME}
-_VOTE_TOKENS = frozenset(
-    {Token.VOTE_ICON, Token.COUNT, Token.PERCENT, Token.SEPARATOR, Token.EDITED, Token.TIME}
+#: Tokens that every front end writes after the language.
+_BEFORE_LANGUAGE = frozenset(
+    {Token.VOTE_ICON, Token.COUNT, Token.PERCENT, Token.SEPARATOR, Token.EDITED}
 )
 
 
@@ -81,6 +87,7 @@ class Header:
     edited: bool
     badges: tuple[str, ...]  #: badges on lines of their own, after the name line's
     token_indent: int  #: indent of the first token line
+    nest_indent: int  #: the indent the reply tree is built from
     tokens: frozenset[str]  #: lower-cased token words seen, for dialect detection
 
 
@@ -93,47 +100,39 @@ def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) ->
     if parsed is None:
         return None
     bulleted, author = parsed
-    if not bulleted and classify_token(lines[index].content) is not None:
-        return None
+    if not bulleted and classify_token(lines[index].content) not in (None, Token.LANGUAGE):
+        return None  # an unbulleted "link" or "42" is a token, never a name
     votes = Votes()
     language: str | None = None
     time: str | None = None
     edited = False
     badges: list[str] = []
     words: set[str] = set()
-    strong = 0
+    kinds: list[Token] = []
     name_indent = lines[index].indent
-    token_indent = name_indent + 1  # before any token: a blank right after the name is tolerated
-    seen_token = False
-    votes_seen = False
+    token_indent = -1
     end = index + 1
     position = index + 1
-    limit = min(len(lines), index + 1 + MAX_HEADER_LINES)
-    while position < limit and time is None:
+    blank_run = 0
+    while position < len(lines) and time is None and len(kinds) < MAX_HEADER_TOKENS:
         line = lines[position]
         if line.blank:
-            # A blank line inside a header is copy damage. Go on only while the
-            # header is laid out as lemmy-ui lays it out (tokens indented under
-            # the name line) and a token that cannot be body text follows: a body
-            # list item followed by "42", a blank and "link" is not a header.
-            following = _next_nonblank(lines, position, limit)
-            if (
-                following is None
-                or token_indent <= name_indent
-                or lines[following].indent <= name_indent
-                or classify_token(lines[following].content) not in _RESUMES_HEADER
-            ):
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN or not _resumes(lines, position, name_indent, kinds):
                 break
-            position = following
+            position += 1
             continue
+        blank_run = 0
         token = classify_token(line.content)
-        if token is None or (
-            # One language, and before the votes: every front end puts it there,
-            # so a word after them is the body of a header that lost its time.
-            token is Token.LANGUAGE and (language is not None or votes_seen)
+        if token is None:
+            break
+        if token is Token.LANGUAGE and (
+            language is not None
+            # Every front end puts the language before the votes; a word after
+            # them is body text, unless the time follows it at once.
+            or (kinds and set(kinds) & _BEFORE_LANGUAGE and not _time_next(lines, position))
         ):
             break
-        votes_seen = votes_seen or token in _VOTE_TOKENS
         word = " ".join(line.content.split())
         if token is Token.VOTE_ICON:
             votes.icon(word.lower())
@@ -153,17 +152,23 @@ def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) ->
             language = word
         elif token is Token.TIME:
             time = word
-        strong += token in STRONG
+        kinds.append(token)
         words.add(word.lower())
-        if not seen_token:
-            token_indent, seen_token = line.indent, True
+        if token_indent < 0:
+            token_indent = line.indent
         end = position + 1
         position += 1
-    if not seen_token or (indented and token_indent <= name_indent):
+    if not kinds or (indented and token_indent <= name_indent):
         return None
-    if time is None and (not bulleted or strong < 2):
+    strong = [kind for kind in kinds if kind in STRONG]
+    if time is None and (
+        not bulleted or len(strong) < 2 or all(kind is Token.NOISE for kind in strong)
+    ):
+        # Without a time, two strong tokens confirm a bulleted header, but
+        # link/fedilink alone do not: they are also hexbear's footer, which may
+        # follow a list item in a body.
         return None
-    if not bulleted and strong == 0:
+    if not bulleted and not strong:
         return None
     votes.finish()
     return Header(
@@ -176,15 +181,59 @@ def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) ->
         edited=edited,
         badges=tuple(badges),
         token_indent=token_indent,
+        # A copy that starts at a bullet loses that line's indentation only:
+        # trust the tokens' indent (2 columns in) when it says deeper.
+        nest_indent=max(name_indent, token_indent - 2),
         tokens=frozenset(words),
     )
 
 
-def _next_nonblank(lines: Sequence[Line], position: int, limit: int) -> int | None:
-    for index in range(position, limit):
-        if not lines[index].blank:
-            return index
-    return None
+def _resumes(lines: Sequence[Line], blank: int, name_indent: int, kinds: list[Token]) -> bool:
+    """May the header go on past the blank line at ``blank``?
+
+    Blank lines inside a header are copy damage. The header goes on only while
+    it is laid out as lemmy-ui lays it out (tokens indented under the name
+    line), and only when what follows is a token that cannot be body text (a
+    strong token or a time) or, once a strong token was seen, any token on the
+    way to a time. A body list item followed by "42", a blank and "link" is not
+    a header.
+    """
+    following = blank + 1
+    while following < len(lines) and lines[following].blank and following - blank <= MAX_BLANK_RUN:
+        following += 1
+    if following >= len(lines) or lines[following].indent <= name_indent:
+        return False
+    token = classify_token(lines[following].content)
+    if token is None:
+        return False
+    if token in STRONG or token is Token.TIME:
+        return True
+    return any(kind in STRONG for kind in kinds) and _time_ahead(lines, following)
+
+
+def _time_next(lines: Sequence[Line], position: int) -> bool:
+    """Is the next non-blank line after ``position`` a time?"""
+    following = position + 1
+    while (
+        following < len(lines) and lines[following].blank and following - position <= MAX_BLANK_RUN
+    ):
+        following += 1
+    return following < len(lines) and classify_token(lines[following].content) is Token.TIME
+
+
+def _time_ahead(lines: Sequence[Line], position: int) -> bool:
+    """Do token lines (blank lines between allowed) lead from ``position`` to a time?"""
+    seen = 0
+    while position < len(lines) and seen < MAX_HEADER_TOKENS:
+        if not lines[position].blank:
+            token = classify_token(lines[position].content)
+            if token is None:
+                return False
+            if token is Token.TIME:
+                return True
+            seen += 1
+        position += 1
+    return False
 
 
 def find_headers(lines: Sequence[Line]) -> list[Header]:
@@ -267,7 +316,7 @@ def build_comments(
         )
     # With intact indentation, a line left of the top-level name lines cannot be
     # in any comment (page chrome, a footer pasted along).
-    margin = min(lines[h.start].indent for h in headers) if stripped is None else 0
+    margin = min(h.nest_indent for h in headers) if stripped is None else 0
     roots: list[Comment] = []
     stack: list[_OpenComment] = []
     outside: list[Text] = []
@@ -280,12 +329,12 @@ def build_comments(
 
     for number, header in enumerate(headers):
         name_line = lines[header.start]
-        while stack and stack[-1].indent >= name_line.indent:
+        while stack and stack[-1].indent >= header.nest_indent:
             close_top()
         current = _OpenComment(
             header=header,
             depth=len(stack),
-            indent=name_line.indent,
+            indent=header.nest_indent,
             start=name_line.content_start,
             end=lines[header.end - 1].content_end,
         )
@@ -330,13 +379,6 @@ def _read_body(
         if more:
             comment.more_replies = parse_count(more["count"])
             own.add(i)
-    first = next((i for i in nonblank if i not in own), None)
-    if first is not None and _alone(body, first):
-        kind = deletion_of(body[first].content)
-        if kind is not None:
-            comment.deleted = kind == "deleted"
-            comment.removed = kind == "removed"
-            own.add(first)
     if hexbear_footer:
         for i in reversed(nonblank):
             if i in own:
@@ -344,6 +386,13 @@ def _read_body(
             if body[i].content.lower() not in _FOOTER:
                 break
             own.add(i)
+    first = next((i for i in nonblank if i not in own), None)
+    if first is not None and _alone(body, first, own | excluded):
+        kind = deletion_of(body[first].content)
+        if kind is not None:
+            comment.deleted = kind == "deleted"
+            comment.removed = kind == "removed"
+            own.add(first)
     run: list[Line] = []
     for i, line in enumerate(body):
         if line.blank or i in own or i in excluded:
@@ -360,8 +409,11 @@ def _read_body(
         comment.end = max(comment.end, comment.paragraphs[-1].span.end)
 
 
-def _alone(body: Sequence[Line], index: int) -> bool:
-    """True when ``body[index]`` is a paragraph of one line."""
-    before = index == 0 or body[index - 1].blank
-    after = index + 1 == len(body) or body[index + 1].blank
-    return before and after
+def _alone(body: Sequence[Line], index: int, boundaries: set[int]) -> bool:
+    """True when ``body[index]`` is a paragraph of one line: blank lines or lines
+    that are not paragraph text (``boundaries``) on both sides."""
+
+    def edge(i: int) -> bool:
+        return i < 0 or i >= len(body) or body[i].blank or i in boundaries
+
+    return edge(index - 1) and edge(index + 1)

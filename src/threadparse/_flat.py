@@ -29,16 +29,48 @@ from threadparse._source import Line
 
 
 def _post_end(lines: Sequence[Line]) -> int:
-    """Index of the first discussion line: the first blank line after the first
-    heading, if the lines before it look like a post (two headings, or a heading
-    and a URL); otherwise 0, and everything is discussion."""
-    heading = first_heading(lines)
+    """Index of the first discussion line, or 0 when the text has no post.
+
+    The post is recognized by its first heading, among the first
+    ``MAX_LINES_BEFORE_HEADING`` non-blank lines, and ends at the first blank
+    line after it that is not followed by more post (a heading or a URL item).
+    It must look like a link list: two headings, or a heading and a URL.
+    """
+    heading = first_heading(lines[: _nth_nonblank(lines, MAX_LINES_BEFORE_HEADING)])
     if heading is None:
         return 0
-    end = next((i for i in range(heading, len(lines)) if lines[i].blank), len(lines))
-    headings = sum(heading_title(line.content) is not None for line in lines[heading:end])
-    has_url = any("://" in line.content for line in lines[heading:end])
+    end = heading
+    while end < len(lines):
+        if lines[end].blank:
+            following = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
+            if following is None or not _continues_post(lines[following]):
+                break
+            end = following
+        end += 1
+    post = lines[heading:end]
+    headings = sum(heading_title(line.content) is not None for line in post if not line.blank)
+    has_url = any("://" in line.content for line in post)
     return end if headings >= 2 or has_url else 0
+
+
+#: Megathreads open with a short preamble and navigation block; a heading
+#: further down is a Title-Case line in the discussion.
+MAX_LINES_BEFORE_HEADING = 30
+
+
+def _nth_nonblank(lines: Sequence[Line], count: int) -> int:
+    seen = 0
+    for index, line in enumerate(lines):
+        seen += not line.blank
+        if seen > count:
+            return index
+    return len(lines)
+
+
+def _continues_post(line: Line) -> bool:
+    return heading_title(line.content) is not None or line.content.startswith(
+        ("http://", "https://")
+    )
 
 
 def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:

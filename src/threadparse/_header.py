@@ -27,8 +27,9 @@ icon's name as text (``link``, ``arrow-up``, ``edit-2``...)::
       ·                                   count (a <button>) is lost
       11 months ago
 
-Every regex here is anchored and bounded, and token matching only looks at
-short lines, so classifying a line costs O(its length) at most.
+Every regex here runs on bounded input (token lines of at most
+``MAX_TOKEN_LINE`` characters, name lines of at most ``MAX_NAME_LINE``) with
+bounded repeats, so reading a header costs a constant per line.
 """
 
 from __future__ import annotations
@@ -77,13 +78,14 @@ def canonical_badges(badges: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 # Without a host, badges are split off only when a space separates them
 # ("Star Wars Enjoyer A" on lemmygrad.ml); glued capitals on a local name are
 # ambiguous ("JohnOP" may be a name) and stay in the name.
-_SPACED_BADGES = regex.compile(r"(?:\s(?:Banned|OP|M|A|B)){1,8}$")
+_SPACED_BADGES = regex.compile(r"(?:\s(?:Banned\ from\ community|Banned|OP|M|A|B)){1,8}$")
 
-# PRONOUNS := "[" entry ("," entry)* "]", entries such as he/him, comrade/them,
-# any, none/use name. hexbear.net writes the tag into the display name itself.
-# Tolerates: curly apostrophes, no space after the comma, hexbear's OP icon
-# glued after the tag ("Name [he/him]hexagon").
-_PRONOUN_TAG = regex.compile(r"^(?P<name>.{0,200}?)\s{0,4}\[(?P<tag>[^\[\]]{1,300})\]$")
+# PRONOUNS := "[" entry ("," entry)* "]" at the end of the display name, entries
+# such as he/him, comrade/them, any, none/use name. hexbear.net writes the tag
+# into the display name itself. Tolerates: curly apostrophes, no space after
+# the comma, hexbear's OP icon or a role badge glued after the tag
+# ("Name [he/him]hexagon", "Name [he/him]M" for a local moderator).
+_BADGES_AFTER_TAG = regex.compile(r"\]((?:Banned from community|Banned|OP|M|A|B){1,8})$")
 _PRONOUN_ENTRY = regex.compile(r"[\p{L}'’ ]{1,40}(?:/[\p{L}'’ ]{1,40}){1,4}")
 #: Pronoun entries without a slash that hexbear's settings page offers.
 _SINGLE_WORD_PRONOUNS = frozenset({"any", "all", "ask", "none", "other"})
@@ -104,23 +106,27 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
     ):
         return None
     badges: list[str] = []
+    if display.endswith("hexagon") and _ends_a_name(display[: -len("hexagon")]):
+        # hexbear's OP icon, glued to the name line by the copy.
+        display = display[: -len("hexagon")].rstrip()
+        badges.append("OP")
     instance: str | None = None
     at = display.rfind("@")
     if at > 0:
         match = _HOST_AND_BADGES.fullmatch(display, at + 1)
         if match:
             instance = match["host"]
-            badges = _GLUED_BADGE.findall(match["badges"])
+            badges += _GLUED_BADGE.findall(match["badges"])
             display = display[:at].rstrip()
     if instance is None:
         spaced = _SPACED_BADGES.search(display)
+        after_tag = _BADGES_AFTER_TAG.search(display)
         if spaced and spaced.start() > 0:
-            badges = spaced.group().split()
+            badges += _GLUED_BADGE.findall(spaced.group())
             display = display[: spaced.start()].rstrip()
-    if display.endswith("hexagon") and display != "hexagon":
-        # hexbear's OP icon, glued to the name line by the copy.
-        display = display[: -len("hexagon")].rstrip()
-        badges.insert(0, "OP")
+        elif after_tag:
+            badges += _GLUED_BADGE.findall(after_tag.group(1))
+            display = display[: after_tag.start() + 1]
     display = " ".join(display.split())  # NBSP or doubled spaces from the copy
     if not display:
         return None
@@ -134,17 +140,29 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
     )
 
 
+def _ends_a_name(head: str) -> bool:
+    """Can a glued "hexagon" follow ``head``? After a pronoun tag, a space or a
+    host, yes; inside a name ("bighexagon@lemmy.ml"), no."""
+    if not head or head[-1].isspace() or head.endswith("]"):
+        return bool(head.strip())
+    at = head.rfind("@")
+    return at > 0 and _HOST_AND_BADGES.fullmatch(head, at + 1) is not None
+
+
 def _split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
-    match = _PRONOUN_TAG.match(display)
-    if not match or not match["name"]:
+    if not display.endswith("]"):
         return display, ()
-    entries = tuple(entry.strip() for entry in match["tag"].split(","))
+    opening = display.rfind("[")
+    name, tag = display[:opening].rstrip(), display[opening + 1 : -1]
+    if opening <= 0 or not name or "]" in tag or not tag.strip():
+        return display, ()
+    entries = tuple(entry.strip() for entry in tag.split(","))
     if not all(
         _PRONOUN_ENTRY.fullmatch(entry) or entry.lower() in _SINGLE_WORD_PRONOUNS
         for entry in entries
     ):
         return display, ()  # "[deleted]"-like tags that are not pronouns stay in the name
-    return match["name"], entries
+    return name, entries
 
 
 # -- Header tokens -----------------------------------------------------------------
@@ -174,21 +192,31 @@ _BADGE_LINES = frozenset({"OP", "M", "A", "B", "Banned", "Banned from community"
 
 # NUM := numToSI output, Intl compact notation with 3 significant digits
 # ("46", "999", "1.2K", "12.3K", "1M"). Tolerates: a minus sign (U+2212 too),
-# raw counts of any length, a lower-case suffix.
-_COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMBkmb])?")
+# raw counts of any length. The suffix is upper case: "5m" is a time.
+_COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMB])?")
 
 _PERCENT = regex.compile(r"\d{1,3}%")
 
 # RELTIME := date-fns strict distance ("2 days ago", "0 seconds ago", "in 3 seconds"),
 # moment.js fromNow(true) ("a day", "a few seconds", "an hour"), lemmy-ui 1.0
 # ("24 days"), mlmym/go-humanize ("now", "long ago", "1 week ago") and short
-# forms ("5h ago", "2mo"). Tolerates: any case, a trailing "." after the unit.
+# forms ("5h ago", "2mo"). Tolerates: any case, a trailing "." after the unit,
+# go-humanize's future ("3 days from now").
 _TIME = regex.compile(
     r"""
-    (?:in\ )?(?:\d{1,6}|an?|a\ few)\ (?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?(?:\ ago)?
+    (?:in\ )?(?:\d{1,6}|an?|a\ few)\ (?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?
+        (?:\ ago|\ from\ now)?
     | \d{1,6}\ ?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:\ ago)?
     | now | just\ now | yesterday | long\ ago | indeterminate
     """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# moment.js fromNow(true), lemmy-ui <= 0.18.0 only ("a day", "2 days", "a few
+# seconds"): a time in this wording dates the page, where "2 days ago" (0.18.1+)
+# or "in 3 seconds" does not.
+MOMENT_TIME = regex.compile(
+    r"a\ few\ seconds | an?\ (?:minute|hour|day|month|year) | \d{1,6}\ (?:minute|hour|day|month|year)s",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -232,7 +260,7 @@ def parse_count(content: str) -> int | None:
     if not match:
         return None
     suffix: str = match["suffix"] or ""
-    scale = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}.get(suffix.lower(), 1)
+    scale = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}.get(suffix, 1)
     digits: str = match["digits"]
     if "." in digits:
         whole, fraction = digits.split(".")

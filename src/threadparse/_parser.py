@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from threadparse._comments import Header, build_comments, find_headers
 from threadparse._diagnostics import Diagnostics, ThreadParseError
 from threadparse._flat import parse_flat
+from threadparse._header import MOMENT_TIME
 from threadparse._models import Severity, Span, Thread
-from threadparse._post import first_heading, parse_post
+from threadparse._post import first_heading, heading_title, parse_post
 from threadparse._source import Line, LineIndex, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
@@ -95,17 +96,25 @@ def _parse_page(
 
 
 def looks_like_page_post(lines: Sequence[Line]) -> bool:
-    """A post with no comments is page text, not flat text, when its first heading
-    stands alone in its block: flat text has no blank lines inside the post."""
+    """Is text without comment headers a page-text post rather than flat text?
+
+    Both have a link list (two headings, or a heading and a URL); page text also
+    has blank lines between the blocks before its first heading, where flat
+    text has none inside the post.
+    """
     heading = first_heading(lines)
-    return heading is not None and heading + 1 < len(lines) and lines[heading + 1].blank
+    if heading is None or not any(line.blank for line in lines[:heading]):
+        return False
+    headings = sum(1 for line in lines[heading:] if not line.blank and heading_title(line.content))
+    return headings >= 2 or any("://" in line.content for line in lines[heading:])
 
 
 def detect_dialect(headers: Sequence[Header]) -> str:
     """The page dialect the headers' tokens point to (lemmy-0.19 when nothing does).
 
     Evidence (lemmy_formats.md 1.2-1.3): vote icons mean 0.19.4+; a lone "•"
-    separator, a bare score or a time without "ago" mean <= 0.19.3; hexbear's
+    separator or a bare score mean <= 0.19.3, a moment.js time ("a day", "2 days")
+    means <= 0.18.0; hexbear's
     own icons, or a "·" with no link/fedilink, mean hexbear.net's fork.
     """
     votes: Counter[str] = Counter()
@@ -121,8 +130,8 @@ def detect_dialect(headers: Sequence[Header]) -> str:
             votes["lemmy-0.19"] += 1  # hexbear's fork hides them in the header
         if "•" in tokens or (header.votes.score is not None and header.votes.upvotes is None):
             votes["lemmy-0.18"] += 2
-        if header.time is not None and not header.time.lower().endswith("ago"):
-            votes["lemmy-0.18"] += 1
+        if header.time is not None and MOMENT_TIME.fullmatch(header.time):
+            votes["lemmy-0.18"] += 2  # only lemmy-ui <= 0.18.0 wrote times this way
     if not votes:
         return "lemmy-0.19"
     best = max(votes.values())

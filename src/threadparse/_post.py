@@ -102,8 +102,10 @@ def heading_title(content: str) -> tuple[str, bool] | None:
     colon = content.endswith(":")
     title = content[:-1].rstrip() if colon else content
     words = title.split()
-    if not words or len(words) > MAX_HEADING_WORDS or not any(c.isalpha() for c in title):
+    if not words or len(words) > MAX_HEADING_WORDS:
         return None
+    if not any(word[0].isalpha() for word in words):
+        return None  # "1.2K", "2025": a count or a year, not a heading
     for position, word in enumerate(words):
         first = next((c for c in word if c.isalnum()), "")
         if first.islower() and (position == 0 or word.lower() not in SMALL_WORDS):

@@ -18,6 +18,14 @@ from threadparse._models import Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
+#: Zero-width characters copied web text carries at line edges (a BOM left by
+#: an editor, U+200B from a page's markup): white space for us, of no width.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+#: What is stripped from line edges: Unicode white space (NBSP, U+2028...) and
+#: the invisible characters. Line ends never reach here.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE
+
 #: Tab stops are every 8 columns, as in ``str.expandtabs``. Depth is read from
 #: the order of indents, not their size, so any monotonic rule works; this one
 #: keeps "two spaces turned into a tab" deeper than the two spaces before it.
@@ -52,7 +60,10 @@ class Line:
 def _indent_columns(leading: str) -> int:
     column = 0
     for char in leading:
-        column = (column // TAB_SIZE + 1) * TAB_SIZE if char == "\t" else column + 1
+        if char == "\t":
+            column = (column // TAB_SIZE + 1) * TAB_SIZE
+        elif char not in INVISIBLE:
+            column += 1
     return column
 
 
@@ -72,8 +83,8 @@ def split_lines(text: str) -> list[Line]:
 
 def _make_line(text: str, number: int, start: int, end: int) -> Line:
     raw = text[start:end]
-    stripped_left = raw.lstrip()
-    content = stripped_left.rstrip()
+    stripped_left = raw.lstrip(WHITESPACE)
+    content = stripped_left.rstrip(WHITESPACE)
     lead = len(raw) - len(stripped_left)
     return Line(
         number=number,
@@ -87,7 +98,7 @@ def _make_line(text: str, number: int, start: int, end: int) -> Line:
 
 
 def join_text(lines: Sequence[Line]) -> str:
-    """The ``Text.text`` of a run of lines: contents joined by newlines, blanks kept."""
+    """The ``Text.text`` of a run of non-blank lines: their contents joined by newlines."""
     return "\n".join(line.content for line in lines)
 
 
