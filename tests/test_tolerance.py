@@ -123,12 +123,19 @@ def test_invisible_characters_are_white_space() -> None:
             ["Rail Strike", "Port News"],
             0,
         ),
-        # a flat post whose sections continue after a blank line
+        # page layout with no preamble: blank lines between its sections
         (
             "Rail Strike\nhttps://x.org/r ~ Daily.\n\nPort News\nhttps://x.org/p ~ Port.\n\nI agree.\n",
+            "lemmy-0.19",
+            ["Rail Strike", "Port News"],
+            0,
+        ),
+        # a flat discussion may open with a Title-Case line
+        (
+            "Rail Strike\nhttps://x.org/r ~ Daily.\nPort News\n\nAgreed\nI do not.\n",
             "flat",
             ["Rail Strike", "Port News"],
-            1,
+            2,
         ),
     ],
 )

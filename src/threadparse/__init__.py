@@ -20,6 +20,7 @@ from threadparse._models import (
     Thread,
 )
 from threadparse._parser import DIALECTS, parse
+from threadparse._render import carried, render
 from threadparse._serialize import SCHEMA_VERSION, to_dict
 
 __version__ = "0.1.0.dev0"
@@ -40,6 +41,8 @@ __all__ = (
     "Thread",
     "ThreadParseError",
     "__version__",
+    "carried",
     "parse",
+    "render",
     "to_dict",
 )

@@ -69,11 +69,17 @@ _BEFORE_LANGUAGE = frozenset(
 
 def deletion_of(content: str) -> str | None:
     """``"deleted"`` or ``"removed"`` when the line is lemmy-ui's placeholder body."""
-    if _DELETED.fullmatch(content):
+    if len(content) > _MAX_PLACEHOLDER:
+        return None
+    words = " ".join(content.split())  # NBSP from the copy
+    if _DELETED.fullmatch(words):
         return "deleted"
-    if _REMOVED.fullmatch(content):
+    if _REMOVED.fullmatch(words):
         return "removed"
     return None
+
+
+_MAX_PLACEHOLDER = 40  # the longest placeholder line, "*deleted by creator*", with room
 
 
 @attrs.frozen
@@ -375,7 +381,7 @@ def _read_body(
     own: set[int] = set()  # indexes into body of lines that are not paragraph text
     nonblank = [i for i, line in enumerate(body) if not line.blank and i not in excluded]
     for i in nonblank:
-        more = _MORE_REPLIES.fullmatch(body[i].content)
+        more = _MORE_REPLIES.fullmatch(" ".join(body[i].content.split()))
         if more:
             comment.more_replies = parse_count(more["count"])
             own.add(i)

@@ -33,22 +33,16 @@ def _post_end(lines: Sequence[Line]) -> int:
 
     The post is recognized by its first heading, among the first
     ``MAX_LINES_BEFORE_HEADING`` non-blank lines, and ends at the first blank
-    line after it that is not followed by more post (a heading or a URL item).
+    line after it: flat text has no blank line inside the post, and the
+    discussion after it may well open with a Title-Case line ("Agreed").
     It must look like a link list: two headings, or a heading and a URL.
     """
     heading = first_heading(lines[: _nth_nonblank(lines, MAX_LINES_BEFORE_HEADING)])
     if heading is None:
         return 0
-    end = heading
-    while end < len(lines):
-        if lines[end].blank:
-            following = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
-            if following is None or not _continues_post(lines[following]):
-                break
-            end = following
-        end += 1
+    end = next((i for i in range(heading, len(lines)) if lines[i].blank), len(lines))
     post = lines[heading:end]
-    headings = sum(heading_title(line.content) is not None for line in post if not line.blank)
+    headings = sum(heading_title(line.content) is not None for line in post)
     has_url = any("://" in line.content for line in post)
     return end if headings >= 2 or has_url else 0
 
@@ -65,12 +59,6 @@ def _nth_nonblank(lines: Sequence[Line], count: int) -> int:
         if seen > count:
             return index
     return len(lines)
-
-
-def _continues_post(line: Line) -> bool:
-    return heading_title(line.content) is not None or line.content.startswith(
-        ("http://", "https://")
-    )
 
 
 def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:

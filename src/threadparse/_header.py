@@ -97,7 +97,8 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
     None means the line cannot be a name line (empty, too long, a URL).
     """
     bulleted = len(content) >= 2 and content[0] in BULLETS and content[1].isspace()
-    display = content[2:].strip() if bulleted else content
+    # NBSP or doubled spaces from the copy: "Banned\u00a0from\u00a0community".
+    display = " ".join((content[2:] if bulleted else content).split())
     if (
         not display
         or len(display) > MAX_NAME_LINE
@@ -127,7 +128,6 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
         elif after_tag:
             badges += _GLUED_BADGE.findall(after_tag.group(1))
             display = display[: after_tag.start() + 1]
-    display = " ".join(display.split())  # NBSP or doubled spaces from the copy
     if not display:
         return None
     name, pronouns = _split_pronouns(display)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from threadparse._comments import Header, build_comments, find_headers
 from threadparse._diagnostics import Diagnostics, ThreadParseError
@@ -98,12 +99,18 @@ def _parse_page(
 def looks_like_page_post(lines: Sequence[Line]) -> bool:
     """Is text without comment headers a page-text post rather than flat text?
 
-    Both have a link list (two headings, or a heading and a URL); page text also
-    has blank lines between the blocks before its first heading, where flat
-    text has none inside the post.
+    Both have a link list (two headings, or a heading and a URL). Flat text has
+    no blank line inside the post and one gap before the discussion; page text
+    has blank lines between the blocks before its first heading, or between
+    its sections.
     """
     heading = first_heading(lines)
-    if heading is None or not any(line.blank for line in lines[:heading]):
+    if heading is None:
+        return False
+    gaps_after = sum(
+        1 for before, line in pairwise(lines[heading:]) if line.blank and not before.blank
+    )
+    if not any(line.blank for line in lines[:heading]) and gaps_after < 2:
         return False
     headings = sum(1 for line in lines[heading:] if not line.blank and heading_title(line.content))
     return headings >= 2 or any("://" in line.content for line in lines[heading:])
