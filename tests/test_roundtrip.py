@@ -87,6 +87,12 @@ def full(thread: threadparse.Thread) -> Any:
     return shape(thread)
 
 
+def all_comments(thread: threadparse.Thread) -> Any:
+    """double_blank_lines: every comment field; the post's navigation block may
+    end early (a doubled gap reads as the preamble's two blank lines)."""
+    return shape(thread)["comments"]
+
+
 def without_depth(thread: threadparse.Thread) -> Any:
     """strip_indentation: nesting is lost (every comment at depth 0), nothing else."""
     return [
@@ -189,7 +195,7 @@ SURVIVES: dict[str, Facts] = {
     "crlf": full,
     "tabs": full,
     "trailing_whitespace": full,
-    "double_blank_lines": without_depth,  # comments: all of it; see the test for the post
+    "double_blank_lines": all_comments,
     "strip_indentation": without_depth,
     "nbsp": nbsp_blind,
     "remove_blank_lines": without_paragraph_breaks,
