@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from threadparse import Comment, Item, Section, Span, Text, Thread
 from threadparse._source import WHITESPACE
@@ -19,19 +20,26 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def comments(thread: Thread) -> Iterator[Comment]:
-    stack = list(reversed(thread.comments))
-    while stack:
-        comment = stack.pop()
-        yield comment
-        stack.extend(reversed(comment.replies))
+    """Every comment, in reading order."""
+    return _preorder(thread.comments, lambda comment: comment.replies)
 
 
 def sections(thread: Thread) -> Iterator[Section]:
-    stack = list(reversed(thread.sections))
+    """Every section, in reading order."""
+    return _preorder(thread.sections, lambda section: section.sections)
+
+
+Node = TypeVar("Node")
+
+
+def _preorder(
+    roots: tuple[Node, ...], children: Callable[[Node], tuple[Node, ...]]
+) -> Iterator[Node]:
+    stack = list(reversed(roots))
     while stack:
-        section = stack.pop()
-        yield section
-        stack.extend(reversed(section.sections))
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
 
 
 def leaves(thread: Thread) -> Iterator[Text | Item]:

@@ -61,6 +61,26 @@ def _nth_nonblank(lines: Sequence[Line], count: int) -> int:
     return len(lines)
 
 
+def authorless_comment(kind: str, span: Span) -> Comment:
+    """The one trace flat text keeps of a comment: ``kind`` is "deleted" or "removed"."""
+    return Comment(
+        author=None,
+        score=None,
+        upvotes=None,
+        downvotes=None,
+        language=None,
+        time=None,
+        edited=False,
+        deleted=kind == "deleted",
+        removed=kind == "removed",
+        more_replies=None,
+        depth=0,
+        paragraphs=(),
+        replies=(),
+        span=span,
+    )
+
+
 def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
     post_end = _post_end(lines)
     preamble, sections = (
@@ -74,24 +94,7 @@ def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
         if kind is None:
             unattributed.append(Text(line.content, line.content_span))
             continue
-        comments.append(
-            Comment(
-                author=None,
-                score=None,
-                upvotes=None,
-                downvotes=None,
-                language=None,
-                time=None,
-                edited=False,
-                deleted=kind == "deleted",
-                removed=kind == "removed",
-                more_replies=None,
-                depth=0,
-                paragraphs=(),
-                replies=(),
-                span=line.content_span,
-            )
-        )
+        comments.append(authorless_comment(kind, line.content_span))
         diagnostics.report(
             "TP301",
             f"a lone '{line.content}' line: read as a {kind} comment whose author is lost",

@@ -41,8 +41,9 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
-from threadparse._models import Author, Comment, Section, Span, Text, Thread
+from threadparse._models import Author, Comment, Section, Text, Thread
 
 _DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear", "flat")
 
@@ -127,7 +128,7 @@ def carried(thread: Thread, dialect: str) -> Thread:
             thread,
             dialect="flat",
             comments=tuple(
-                attrs.evolve(_AUTHORLESS, deleted=c.deleted, removed=c.removed, span=c.span)
+                authorless_comment("removed" if c.removed else "deleted", c.span)
                 for c in _preorder(thread.comments)
                 if c.deleted or c.removed
             ),
@@ -162,24 +163,6 @@ def _carried_comment(comment: Comment, dialect: str) -> Comment:
         return attrs.evolve(comment, score=None, downvotes=None)
     downvotes = comment.downvotes or 0
     return attrs.evolve(comment, downvotes=downvotes, score=comment.upvotes - downvotes)
-
-
-_AUTHORLESS = Comment(
-    author=None,
-    score=None,
-    upvotes=None,
-    downvotes=None,
-    language=None,
-    time=None,
-    edited=False,
-    deleted=False,
-    removed=False,
-    more_replies=None,
-    depth=0,
-    paragraphs=(),
-    replies=(),
-    span=Span(0, 0),
-)
 
 
 def _preorder(comments: tuple[Comment, ...]) -> Iterator[Comment]:

@@ -6,7 +6,8 @@ recursion limit converts like any other.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from threadparse._models import Author, Comment, Diagnostic, Item, Section, Span, Text, Thread
 
@@ -24,8 +25,8 @@ def to_dict(thread: Thread) -> JSON:
             "paragraphs": [_text(p) for p in thread.preamble.paragraphs],
             "span": _span(thread.preamble.span) if thread.preamble.span else None,
         },
-        "sections": [_section_tree(s) for s in thread.sections],
-        "comments": [_comment_tree(c) for c in thread.comments],
+        "sections": [_tree(s, _section, "sections") for s in thread.sections],
+        "comments": [_tree(c, _comment, "replies") for c in thread.comments],
         "unattributed": [_text(t) for t in thread.unattributed],
         "unparsed": [_text(t) for t in thread.unparsed],
         "diagnostics": [_diagnostic(d) for d in thread.diagnostics],
@@ -50,14 +51,19 @@ def _item(item: Item) -> JSON:
     }
 
 
-def _section_tree(root: Section) -> JSON:
-    out = _section(root)
+Node = TypeVar("Node", Section, Comment)
+
+
+def _tree(root: Node, convert: Callable[[Node], JSON], children: str) -> JSON:
+    """``convert`` every node of the tree under ``root``; each converted node's
+    ``children`` list is filled with its children's, on an explicit stack."""
+    out = convert(root)
     stack = [(root, out)]
     while stack:
-        section, converted = stack.pop()
-        for child in section.sections:
-            child_out = _section(child)
-            converted["sections"].append(child_out)
+        node, converted = stack.pop()
+        for child in getattr(node, children):
+            child_out = convert(child)
+            converted[children].append(child_out)
             stack.append((child, child_out))
     return out
 
@@ -82,18 +88,6 @@ def _author(author: Author | None) -> JSON | None:
         "pronouns": list(author.pronouns),
         "badges": list(author.badges),
     }
-
-
-def _comment_tree(root: Comment) -> JSON:
-    out = _comment(root)
-    stack = [(root, out)]
-    while stack:
-        comment, converted = stack.pop()
-        for reply in comment.replies:
-            reply_out = _comment(reply)
-            converted["replies"].append(reply_out)
-            stack.append((reply, reply_out))
-    return out
 
 
 def _comment(comment: Comment) -> JSON:

@@ -38,6 +38,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import attrs
 
+from threadparse._flat import authorless_comment
 from threadparse._models import Author, Comment, Item, Preamble, Section, Span, Text, Thread
 
 __all__ = (
@@ -431,7 +432,7 @@ def threads(draw: st.DrawFn, *, dialect: str | None = None) -> Thread:
             dialect="flat",
             preamble=preamble,
             sections=post,
-            comments=tuple(_authorless(kind) for kind in deleted),
+            comments=tuple(authorless_comment(kind, NO_SPAN) for kind in deleted),
             unattributed=tuple(Text(t, NO_SPAN) for t in draw(st.lists(sentences, max_size=8))),
             unparsed=(),
             diagnostics=(),
@@ -444,25 +445,6 @@ def threads(draw: st.DrawFn, *, dialect: str | None = None) -> Thread:
         unattributed=(),
         unparsed=(),
         diagnostics=(),
-    )
-
-
-def _authorless(kind: str) -> Comment:
-    return Comment(
-        author=None,
-        score=None,
-        upvotes=None,
-        downvotes=None,
-        language=None,
-        time=None,
-        edited=False,
-        deleted=kind == "deleted",
-        removed=kind == "removed",
-        more_replies=None,
-        depth=0,
-        paragraphs=(),
-        replies=(),
-        span=NO_SPAN,
     )
 
 
