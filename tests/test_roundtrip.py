@@ -22,7 +22,8 @@ import threadparse
 from tests.nodes import check_lossless, check_spans, comments
 from tests.test_properties import without_spans
 from threadparse._header import classify_token
-from threadparse.strategies import DAMAGE, DIALECTS, PAGE_DIALECTS, damaged, threads
+from threadparse._parser import DIALECTS, PAGE_DIALECTS
+from threadparse.strategies import DAMAGE, damaged, threads
 
 
 def bullet_then_token(line: str, following: str) -> bool:

@@ -44,8 +44,7 @@ import attrs
 from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
 from threadparse._models import Author, Comment, Section, Text, Thread
-
-_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear", "flat")
+from threadparse._parser import DIALECTS
 
 
 def compact_count(value: int) -> str:
@@ -63,8 +62,8 @@ def compact_count(value: int) -> str:
 
 def render(thread: Thread, dialect: str) -> str:
     """The thread as ``dialect``'s page text (see the module docstring for what is lost)."""
-    if dialect not in _DIALECTS:
-        raise ValueError(f"unknown dialect {dialect!r}; expected one of {_DIALECTS}")
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
     if dialect == "flat":
         return _render_flat(thread)
     parts = [part for part in (_post(thread, flat=False), _comments(thread, dialect)) if part]

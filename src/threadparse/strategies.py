@@ -40,6 +40,7 @@ import attrs
 
 from threadparse._flat import authorless_comment
 from threadparse._models import Author, Comment, Item, Preamble, Section, Span, Text, Thread
+from threadparse._parser import DIALECTS, PAGE_DIALECTS
 
 __all__ = (
     "DAMAGE",
@@ -51,8 +52,6 @@ __all__ = (
 )
 
 NO_SPAN = Span(0, 0)
-PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
-DIALECTS = (*PAGE_DIALECTS, "flat")
 
 # -- vocabulary -----------------------------------------------------------------
 
