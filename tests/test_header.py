@@ -6,6 +6,7 @@ import pytest
 
 from threadparse._header import Token, classify_token, parse_count, parse_name_line
 from threadparse._models import Author
+from threadparse._render import compact_count
 
 
 def author(
@@ -160,3 +161,18 @@ def test_tokens(line: str, token: Token | None) -> None:
 )
 def test_counts(text: str, value: int | None) -> None:
     assert parse_count(text) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    # What Intl.NumberFormat("en-US", {notation: "compact", maximumSignificantDigits: 3})
+    # prints, the reference lemmy-ui's numToSI uses: it rounds half away from zero.
+    [
+        (46, "46"), (999, "999"), (1000, "1K"), (1125, "1.13K"), (1240, "1.24K"),
+        (1625, "1.63K"), (12300, "12.3K"), (100500, "101K"), (999950, "1M"),
+        (1234567, "1.23M"), (999999999, "1B"), (10**12, "1T"), (-1250, "-1.25K"),
+    ],
+)  # fmt: skip
+def test_compact_counts_match_intl(value: int, shown: str) -> None:
+    assert compact_count(value) == shown
+    assert parse_count(shown) is not None

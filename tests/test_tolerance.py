@@ -152,3 +152,17 @@ def test_a_heading_deep_in_a_discussion_is_not_a_post() -> None:
     thread = threadparse.parse("\n".join(lines) + "\n")
     assert thread.sections == ()
     assert len(thread.unattributed) == 42
+
+
+@pytest.mark.parametrize("tail", ["", " ", "\n\n", "\n \n"])
+def test_trailing_blank_lines_do_not_make_a_page_post(tail: str) -> None:
+    text = "Rail Strike\nhttps://example.org/a ~ Daily.\n\nGood point.\nAnother one.\n" + tail
+    thread = threadparse.parse(text)
+    assert thread.dialect == "flat"
+    assert [t.text for t in thread.unattributed] == ["Good point.", "Another one."]
+
+
+def test_bulleted_pages_take_no_unbulleted_headers() -> None:
+    # A lone word followed by header-like lines, in a page whose name lines have bullets.
+    text = header("ada@lemmy.ml", "link", "2 days ago", body="Español\n    ·\n    2 days ago")
+    assert [row[1] for row in summary(text)[1]] == ["ada"]

@@ -49,7 +49,7 @@ MAX_BLANK_RUN = 2
 
 # MORE := COUNT " more repl(y|ies)" [" ➔"]  (lemmy-ui's x_more_replies button)
 _MORE_REPLIES = regex.compile(
-    r"(?P<count>\d{1,12}(?:\.\d{1,3})?[KMB]?)\s{1,4}more\s{1,4}repl(?:y|ies)\s{0,4}(?:➔|->|→)?",
+    r"(?P<count>\d{1,12}(?:\.\d{1,3})?[KMBT]?)\s{1,4}more\s{1,4}repl(?:y|ies)\s{0,4}(?:➔|->|→)?",
     regex.IGNORECASE,
 )
 
@@ -93,17 +93,21 @@ class Header:
     edited: bool
     badges: tuple[str, ...]  #: badges on lines of their own, after the name line's
     token_indent: int  #: indent of the first token line
+    bulleted: bool  #: the name line has a bullet
     nest_indent: int  #: the indent the reply tree is built from
     tokens: frozenset[str]  #: lower-cased token words seen, for dialect detection
 
 
-def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) -> Header | None:
+def read_header(
+    lines: Sequence[Line], index: int, *, indented: bool = False, bulleted: bool = False
+) -> Header | None:
     """The comment header starting at ``lines[index]``, or None if there is none.
 
-    ``indented`` asks for lemmy-ui's layout: tokens indented under the name line.
+    ``indented`` asks for lemmy-ui's layout, tokens indented under the name
+    line; ``bulleted`` for a bullet on the name line.
     """
     parsed = parse_name_line(lines[index].content)
-    if parsed is None:
+    if parsed is None or (bulleted and not parsed[0]):
         return None
     bulleted, author = parsed
     if not bulleted and classify_token(lines[index].content) not in (None, Token.LANGUAGE):
@@ -187,6 +191,7 @@ def read_header(lines: Sequence[Line], index: int, *, indented: bool = False) ->
         edited=edited,
         badges=tuple(badges),
         token_indent=token_indent,
+        bulleted=bulleted,
         # A copy that starts at a bullet loses that line's indentation only:
         # trust the tokens' indent (2 columns in) when it says deeper.
         nest_indent=max(name_indent, token_indent - 2),
@@ -247,19 +252,25 @@ def find_headers(lines: Sequence[Line]) -> list[Header]:
 
     When some headers have their tokens indented under the name line and some
     do not, the page kept its indentation and the unindented ones are body text
-    that happens to look like a header (a list item, then a line "2 days ago"):
-    a second pass drops them.
+    that happens to look like a header (a list item, then a line "2 days ago").
+    Likewise, where some name lines kept their bullet, an unbulleted one is a
+    body line (a lone word, then header-like lines). A second pass drops them.
     """
-    headers = _scan(lines, indented=False)
-    layouts = {h.token_indent > lines[h.start].indent for h in headers}
-    return _scan(lines, indented=True) if len(layouts) == 2 else headers
+    headers = _scan(lines, indented=False, bulleted=False)
+    indented = len({h.token_indent > lines[h.start].indent for h in headers}) == 2
+    bulleted = len({h.bulleted for h in headers}) == 2
+    return _scan(lines, indented=indented, bulleted=bulleted) if indented or bulleted else headers
 
 
-def _scan(lines: Sequence[Line], *, indented: bool) -> list[Header]:
+def _scan(lines: Sequence[Line], *, indented: bool, bulleted: bool) -> list[Header]:
     headers: list[Header] = []
     index = 0
     while index < len(lines):
-        header = None if lines[index].blank else read_header(lines, index, indented=indented)
+        header = (
+            None
+            if lines[index].blank
+            else read_header(lines, index, indented=indented, bulleted=bulleted)
+        )
         if header is None:
             index += 1
         else:

@@ -193,7 +193,7 @@ _BADGE_LINES = frozenset({"OP", "M", "A", "B", "Banned", "Banned from community"
 # NUM := numToSI output, Intl compact notation with 3 significant digits
 # ("46", "999", "1.2K", "12.3K", "1M"). Tolerates: a minus sign (U+2212 too),
 # raw counts of any length. The suffix is upper case: "5m" is a time.
-_COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMB])?")
+_COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMBT])?")
 
 _PERCENT = regex.compile(r"\d{1,3}%")
 
@@ -260,7 +260,7 @@ def parse_count(content: str) -> int | None:
     if not match:
         return None
     suffix: str = match["suffix"] or ""
-    scale = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}.get(suffix, 1)
+    scale = {"K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}.get(suffix, 1)
     digits: str = match["digits"]
     if "." in digits:
         whole, fraction = digits.split(".")

@@ -107,8 +107,9 @@ def looks_like_page_post(lines: Sequence[Line]) -> bool:
     heading = first_heading(lines)
     if heading is None:
         return False
-    gaps_after = sum(
-        1 for before, line in pairwise(lines[heading:]) if line.blank and not before.blank
+    last = max(i for i, line in enumerate(lines) if not line.blank)
+    gaps_after = sum(  # blank runs between the first heading and the last text line
+        1 for before, line in pairwise(lines[heading:last]) if line.blank and not before.blank
     )
     if not any(line.blank for line in lines[:heading]) and gaps_after < 2:
         return False

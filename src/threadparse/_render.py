@@ -18,12 +18,14 @@ and to show what each dialect keeps. Layout, per lemmy_formats.md 1.2-1.4::
 
 What each dialect cannot carry (it is not written, and parses back as None):
 
-- ``lemmy-0.19``: nothing of the model is lost; the score is written as votes
-  (``arrow-up``/``arrow-down``), so it must equal upvotes minus downvotes.
+- every page dialect: counts are shown in compact notation (1234 reads back as
+  1230), and a comment without an author is shown as ``unknown``.
+- ``lemmy-0.19``: nothing else; the score is written as votes
+  (``arrow-up``/``arrow-down``), so it reads back as upvotes minus downvotes.
 - ``lemmy-0.18``: upvotes and downvotes (only the score is shown).
 - ``hexbear``: score, upvotes, downvotes (the vote button's text is lost) and
-  the language; ``OP`` is the ``hexagon`` line; remote users get the
-  ``link``/``fedilink`` footer.
+  the language; ``OP`` is the ``hexagon`` line; every comment gets the
+  ``link`` footer, and ``fedilink`` after it when the author is remote.
 - ``flat``: every comment field but the text. The post, then the unattributed
   discussion and every comment's paragraph lines in reading order, one a line
   (they parse back as unattributed text), with a lone ``deleted by creator`` /
@@ -38,6 +40,7 @@ for discussion without an author).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -46,18 +49,26 @@ from threadparse._header import parse_count
 from threadparse._models import Author, Comment, Section, Text, Thread
 from threadparse._parser import DIALECTS
 
+_UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
+
 
 def compact_count(value: int) -> str:
-    """lemmy-ui's numToSI: Intl compact notation, 3 significant digits (1240 -> "1.24K")."""
+    """lemmy-ui's numToSI: ``Intl.NumberFormat("en-US", {notation: "compact",
+    maximumSignificantDigits: 3})``, which rounds half away from zero
+    (1125 -> "1.13K", 999950 -> "1M")."""
     magnitude = abs(value)
-    if magnitude < 1000:
-        return str(value)
-    for unit, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")):
-        if magnitude >= unit:
-            digits = f"{magnitude / unit:.3g}"
-            if "e" not in digits:
-                return ("-" if value < 0 else "") + digits + suffix
-    return str(value)  # 999,950+ rounds to "1e+03K"; write the plain number instead
+    sign = "-" if value < 0 else ""
+    for index, (unit, suffix) in enumerate(_UNITS):
+        if magnitude >= unit or unit == 1:
+            scaled = Decimal(magnitude) / unit
+            digits = 3 - len(str(int(scaled)))  # places after the point for 3 significant
+            rounded = scaled.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+            if rounded >= 1000 and index > 0:  # 999.95K rounds up to the next unit
+                unit, suffix = _UNITS[index - 1]
+                rounded = (Decimal(magnitude) / unit).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            text = format(rounded.normalize(), "f")
+            return sign + text + suffix
+    raise AssertionError("unreachable: the last unit is 1")
 
 
 def render(thread: Thread, dialect: str) -> str:
@@ -117,15 +128,22 @@ def _flattened(comments: tuple[Comment, ...]) -> list[str]:
 def carried(thread: Thread, dialect: str) -> Thread:
     """What of ``thread`` survives ``parse(render(thread, dialect))``, spans aside.
 
-    The executable form of the list in this module's docstring. Spans are kept
-    as they are (they cannot survive: the text is new), and so is ``dialect``
-    when a page dialect's text has nothing that tells it apart (no scores in
-    ``lemmy-0.18``).
+    The executable form of the list in this module's docstring, for the thread
+    parsed with ``dialect`` asked for by name. Spans are kept as they are (they
+    cannot survive: the text is new).
     """
     if dialect == "flat":
         return attrs.evolve(
             thread,
             dialect="flat",
+            preamble=attrs.evolve(  # one paragraph a line
+                thread.preamble,
+                paragraphs=tuple(
+                    Text(line, p.span)
+                    for p in thread.preamble.paragraphs
+                    for line in p.text.split("\n")
+                ),
+            ),
             comments=tuple(
                 authorless_comment("removed" if c.removed else "deleted", c.span)
                 for c in _preorder(thread.comments)
@@ -151,17 +169,25 @@ def carried(thread: Thread, dialect: str) -> Thread:
     )
 
 
+def _shown(count: int | None) -> int | None:
+    """A count as it reads back from the page: compact notation, 3 significant digits."""
+    return None if count is None else parse_count(compact_count(count))
+
+
 def _carried_comment(comment: Comment, dialect: str) -> Comment:
+    shown = attrs.evolve(
+        comment,
+        author=comment.author or Author("unknown", "unknown", None, (), ()),
+        more_replies=_shown(comment.more_replies),
+    )
     if dialect == "hexbear":
-        return attrs.evolve(comment, score=None, upvotes=None, downvotes=None, language=None)
+        return attrs.evolve(shown, score=None, upvotes=None, downvotes=None, language=None)
     if dialect == "lemmy-0.18":
-        # The score is shown in compact notation: -9999 reads back as -10K.
-        score = None if comment.score is None else parse_count(compact_count(comment.score))
-        return attrs.evolve(comment, score=score, upvotes=None, downvotes=None)
+        return attrs.evolve(shown, score=_shown(comment.score), upvotes=None, downvotes=None)
     if comment.upvotes is None:
-        return attrs.evolve(comment, score=None, downvotes=None)
-    downvotes = comment.downvotes or 0
-    return attrs.evolve(comment, downvotes=downvotes, score=comment.upvotes - downvotes)
+        return attrs.evolve(shown, score=None, downvotes=None)
+    upvotes, downvotes = _shown(comment.upvotes) or 0, _shown(comment.downvotes) or 0
+    return attrs.evolve(shown, upvotes=upvotes, downvotes=downvotes, score=upvotes - downvotes)
 
 
 def _preorder(comments: tuple[Comment, ...]) -> Iterator[Comment]:
@@ -232,8 +258,10 @@ def _comment_lines(comment: Comment, dialect: str, indent: str) -> list[str]:
     if comment.deleted or comment.removed:
         body.append(inner + _deletion_line(comment))
     body += ["\n".join(inner + line for line in p.text.split("\n")) for p in comment.paragraphs]
-    if dialect == "hexbear" and comment.author is not None and comment.author.instance:
-        body.append(f"{inner}link\n{inner}fedilink")  # the footer of a remote comment
+    if dialect == "hexbear":
+        # Logged-out footer: "link", and "fedilink" for a comment from elsewhere.
+        remote = comment.author is not None and comment.author.instance is not None
+        body.append(f"{inner}link" + (f"\n{inner}fedilink" if remote else ""))
     if comment.more_replies is not None:
         noun = "reply" if comment.more_replies == 1 else "replies"
         body.append(f"{inner}{compact_count(comment.more_replies)} more {noun} ➔")

@@ -195,7 +195,9 @@ def _make_author(rng: random.Random, dialect: str) -> Author:
     display = f"{name} [{', '.join(pronouns)}]" if pronouns else name
     locals_ = 3 if dialect == "hexbear" else 1  # hexbear shows its own users without a host
     instance = rng.choice((None,) * locals_ + _HOSTS)
-    chosen = set(rng.sample(_BADGES, rng.choice((0, 0, 0, 1, 1, 2, 3))))
+    # lemmy-ui 0.18.1-0.19.10 shows no Banned badges in comment headers.
+    offered = _BADGES[2:] if dialect == "lemmy-0.18" else _BADGES
+    chosen = set(rng.sample(offered, rng.choice((0, 0, 0, 1, 1, 2, 3))))
     badges = tuple(b for b in _BADGES if b in chosen)
     return Author(
         name=name, display_name=display, instance=instance, pronouns=pronouns, badges=badges
@@ -215,7 +217,13 @@ _AUTHOR_STRATEGIES = {dialect: st.sampled_from(pool) for dialect, pool in _AUTHO
 def authors(*, dialect: str = "lemmy-0.19") -> st.SearchStrategy[Author]:
     """An author as ``dialect`` shows it: pronoun tags, hosts, badges (hexbear's
     users are more often local, shown without a host)."""
-    return _AUTHOR_STRATEGIES[dialect]
+    return _AUTHOR_STRATEGIES[_page_dialect(dialect)]
+
+
+def _page_dialect(dialect: str) -> str:
+    if dialect not in PAGE_DIALECTS:
+        raise ValueError(f"unknown page dialect {dialect!r}; expected one of {PAGE_DIALECTS}")
+    return dialect
 
 
 # -- counts and times ------------------------------------------------------------------
@@ -233,14 +241,22 @@ def _date_fns(n: int, unit: str, future: bool) -> str:
     return f"in {phrase}" if future else f"{phrase} ago"
 
 
+#: The counts formatDistanceStrict shows per unit (it rounds, so "60 minutes",
+#: "24 hours" and "30 days" occur; 12 months is "1 year").
+_RANGES = {"second": 60, "minute": 61, "hour": 25, "day": 31, "month": 12, "year": 30}
+
 #: date-fns formatDistanceStrict with suffix (lemmy-ui 0.18.1-0.19.x, hexbear).
 _DATE_FNS_TIMES = tuple(
-    _date_fns(n, unit, future) for future in (False, True) for unit in _UNITS for n in range(60)
+    _date_fns(n, unit, future)
+    for future in (False, True)
+    for unit in _UNITS
+    for n in range(0 if unit == "second" else 1, _RANGES[unit])
+    if not future or unit == "second"  # clock skew: only seconds in the future
 )
 #: moment.js fromNow(true) (lemmy-ui <= 0.18.0): no "ago".
 _MOMENT_TIMES = (
     *("a few seconds", "a minute", "an hour", "a day", "a month", "a year"),
-    *(f"{n} {unit}s" for unit in _UNITS[1:] for n in range(2, 60)),
+    *(f"{n} {unit}s" for unit in _UNITS[1:] for n in range(2, _RANGES[unit])),
 )
 
 
@@ -282,6 +298,7 @@ _gone = st.sampled_from(("", "", "", "", "deleted", "removed"))
 _languages = st.sampled_from((None, *_LANGUAGES))
 _more_replies = st.sampled_from((None, None, None, 1, 2, 5, 12, 1200, 34500))
 _optional_scores = st.one_of(st.none(), signed_counts)
+_downvotes = st.one_of(st.just(0), exact_counts)  # no arrow-down line: the usual case
 
 
 # -- comments ----------------------------------------------------------------------------
@@ -291,7 +308,7 @@ _optional_scores = st.one_of(st.none(), signed_counts)
 def _one_comment(draw: st.DrawFn, dialect: str, depth: int) -> Comment:
     upvotes = downvotes = score = None
     if dialect == "lemmy-0.19":  # logged-out lemmy-ui always shows the votes
-        upvotes, downvotes = draw(exact_counts), draw(exact_counts)
+        upvotes, downvotes = draw(exact_counts), draw(_downvotes)
         score = upvotes - downvotes
     elif dialect == "lemmy-0.18":
         score = draw(_optional_scores)
@@ -337,7 +354,9 @@ def _tree(nodes: list[Comment]) -> tuple[Comment, ...]:
 
     def close() -> None:
         node, replies = stack.pop()
-        done = attrs.evolve(node, replies=tuple(replies))
+        # lemmy-ui shows "N more replies" only where it shows no replies.
+        more = None if replies else node.more_replies
+        done = attrs.evolve(node, replies=tuple(replies), more_replies=more)
         (stack[-1][1] if stack else roots).append(done)
 
     for node in nodes:
@@ -352,6 +371,7 @@ def _tree(nodes: list[Comment]) -> tuple[Comment, ...]:
 @st.composite
 def comments(draw: st.DrawFn, *, dialect: str = "lemmy-0.19") -> tuple[Comment, ...]:
     """Top-level comments with their reply trees, valid for ``dialect``."""
+    dialect = _page_dialect(dialect)
     depths = draw(_shapes)
     return _tree([draw(_one_comment(dialect, depth)) for depth in depths])
 
@@ -417,11 +437,15 @@ def sections(draw: st.DrawFn) -> tuple[Section, ...]:
 
 
 @st.composite
-def threads(draw: st.DrawFn, *, dialect: str | None = None) -> Thread:
-    """A whole thread valid for ``dialect`` (drawn when None)."""
+def threads(draw: st.DrawFn, *, dialect: str | None = None, post: bool | None = None) -> Thread:
+    """A whole thread valid for ``dialect`` (drawn when None); with ``post`` True
+    or False, with or without link sections (drawn when None)."""
+    if dialect is not None and dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
     chosen = dialect if dialect is not None else draw(st.sampled_from(DIALECTS))
-    post = draw(st.one_of(st.just(()), sections()))
-    preamble_texts = draw(st.lists(preamble_lines, max_size=3)) if post else []
+    with_post = draw(st.booleans()) if post is None else post
+    post_sections = draw(sections()) if with_post else ()
+    preamble_texts = draw(st.lists(preamble_lines, max_size=3)) if post_sections else []
     preamble = Preamble(
         tuple(Text(t, NO_SPAN) for t in preamble_texts), NO_SPAN if preamble_texts else None
     )
@@ -430,7 +454,7 @@ def threads(draw: st.DrawFn, *, dialect: str | None = None) -> Thread:
         return Thread(
             dialect="flat",
             preamble=preamble,
-            sections=post,
+            sections=post_sections,
             comments=tuple(authorless_comment(kind, NO_SPAN) for kind in deleted),
             unattributed=tuple(Text(t, NO_SPAN) for t in draw(st.lists(sentences, max_size=8))),
             unparsed=(),
@@ -439,8 +463,8 @@ def threads(draw: st.DrawFn, *, dialect: str | None = None) -> Thread:
     return Thread(
         dialect=chosen,
         preamble=preamble,
-        sections=post,
-        comments=draw(comments(dialect=chosen).filter(bool)),
+        sections=post_sections,
+        comments=draw(comments(dialect=chosen)),
         unattributed=(),
         unparsed=(),
         diagnostics=(),
@@ -497,7 +521,19 @@ def _swap_quotes(text: str, rng: random.Random) -> str:
 
 
 ICON_LINES = frozenset(
-    {"link", "fedilink", "arrow-up", "arrow-down", "edit-2", "hexagon", "hexbear", "heart", "smile"}
+    {
+        "link",
+        "fedilink",
+        "arrow-up",
+        "arrow-down",
+        "edit-2",
+        "hexagon",
+        "hexbear",
+        "heart",
+        "smile",
+        "shield",
+        "cake",
+    }
 )
 
 
