@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +22,9 @@ from hypothesis import strategies as st
 import threadparse
 from tests.nodes import check_lossless, check_spans, comments
 from tests.test_properties import without_spans
+from threadparse._header import parse_count
 from threadparse._parser import DIALECTS, PAGE_DIALECTS
+from threadparse._render import compact_count
 from threadparse.strategies import DAMAGE, ICON_LINES, damaged, threads
 
 
@@ -209,3 +212,80 @@ def test_parse_survives_any_damage(data: st.DataObject, dialect: str) -> None:
     check_spans(hurt, parsed)
     rendered_depth = max((c.depth for c in comments(thread)), default=0)
     assert max((c.depth for c in comments(parsed)), default=0) <= rendered_depth
+
+
+# Header tokens render() never writes (other vote-display modes, icons, badge
+# lines, hexbear 0.18's score) are spliced into rendered headers here, so that
+# breaking any one of them fails a property too, not only a fixture.
+
+
+def _enrich_019(text: str) -> str:
+    """0.19 headers with shield, cake, badge lines, heart SCORE · and smile PCT% ·
+    (a viewer who turned every vote display on)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        stripped = line.lstrip()
+        indent = " " * (len(line) - len(stripped) + 2)
+        if (
+            stripped.startswith("• ")
+            and number + 1 < len(lines)
+            and lines[number + 1].strip() == "link"
+        ):
+            name = stripped[2:]
+            badges = re.search(r"(?:Banned from community|Banned|OP|M|A|B)+$", name)
+            if badges and "@" in name:  # glued to a host: move them to lines of their own
+                out.append(line[: len(line) - len(badges.group())])
+                out += [indent + "shield", indent + "cake"]
+                out += [
+                    indent + b
+                    for b in re.findall(r"Banned from community|Banned|OP|M|A|B", badges.group())
+                ]
+                continue
+            out += [line, indent + "shield", indent + "cake"]
+            continue
+        if stripped == "arrow-up":
+            pad = line[: -len("arrow-up")]
+            up = parse_count(lines[number + 1].strip()) or 0
+            down = (
+                parse_count(lines[number + 3].strip()) or 0
+                if lines[number + 2].strip() == "arrow-down"
+                else 0
+            )
+            if up < 1000 and down < 1000:  # exact counts: the shown score is their difference
+                out += [pad + "heart", pad + str(up - down), pad + "·"]
+            out += [pad + word for word in ("smile", "87%", "·")]
+        out.append(line)
+    return "\n".join(out)
+
+
+@given(thread=threads(dialect="lemmy-0.19"))
+def test_every_019_vote_display_mode_and_icon(thread: threadparse.Thread) -> None:
+    text = _enrich_019(threadparse.render(thread, "lemmy-0.19"))
+    assert shape(threadparse.parse(text)) == shape(threadparse.carried(thread, "lemmy-0.19"))
+
+
+@given(thread=threads(dialect="hexbear"), score=st.sampled_from([0, 7, -3, 1200]))
+def test_hexbear_018_score(thread: threadparse.Thread, score: int) -> None:
+    """hexbear 0.18 shows `hexbear` SCORE `•` where 0.19 shows a lone `·`."""
+    shown = compact_count(score)
+    out: list[str] = []
+    in_header = False
+    for line in threadparse.render(thread, "hexbear").split("\n"):
+        stripped = line.lstrip()
+        in_header = stripped.startswith("• ") or (in_header and bool(stripped))
+        if in_header and stripped == "·":  # the header's separator, not a body line
+            indent = line[: len(line) - 1]
+            out += [indent + "hexbear", indent + shown, indent + "•"]
+        else:
+            out.append(line)
+    text = "\n".join(out)
+    expected = threadparse.carried(thread, "hexbear")
+    expected = attrs.evolve(expected, comments=_with_score(expected.comments, score))
+    assert shape(threadparse.parse(text, dialect="hexbear")) == shape(expected)
+
+
+def _with_score(
+    roots: tuple[threadparse.Comment, ...], score: int
+) -> tuple[threadparse.Comment, ...]:
+    return tuple(attrs.evolve(c, score=score, replies=_with_score(c.replies, score)) for c in roots)

@@ -481,15 +481,12 @@ def _crlf(text: str, rng: random.Random) -> str:
 
 
 def _tabs(text: str, rng: random.Random) -> str:
-    """Each leading pair of spaces becomes a tab (a copy through a code editor)."""
+    """Each leading pair of spaces (NBSP too) becomes a tab, as a code editor would."""
     out = []
     for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        out.append(
-            "\t" * ((len(line) - len(stripped)) // 2)
-            + " " * ((len(line) - len(stripped)) % 2)
-            + stripped
-        )
+        stripped = line.lstrip(" \u00a0")
+        width = len(line) - len(stripped)
+        out.append("\t" * (width // 2) + " " * (width % 2) + stripped)
     return "\n".join(out)
 
 
