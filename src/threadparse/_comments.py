@@ -99,15 +99,15 @@ class Header:
 
 
 def read_header(
-    lines: Sequence[Line], index: int, *, indented: bool = False, bulleted: bool = False
+    lines: Sequence[Line], index: int, *, indented: bool = False, require_bullet: bool = False
 ) -> Header | None:
     """The comment header starting at ``lines[index]``, or None if there is none.
 
     ``indented`` asks for lemmy-ui's layout, tokens indented under the name
-    line; ``bulleted`` for a bullet on the name line.
+    line; ``require_bullet`` for a bullet on the name line.
     """
     parsed = parse_name_line(lines[index].content)
-    if parsed is None or (bulleted and not parsed[0]):
+    if parsed is None or (require_bullet and not parsed[0]):
         return None
     bulleted, author = parsed
     if not bulleted and classify_token(lines[index].content) not in (None, Token.LANGUAGE):
@@ -269,7 +269,7 @@ def _scan(lines: Sequence[Line], *, indented: bool, bulleted: bool) -> list[Head
         header = (
             None
             if lines[index].blank
-            else read_header(lines, index, indented=indented, bulleted=bulleted)
+            else read_header(lines, index, indented=indented, require_bullet=bulleted)
         )
         if header is None:
             index += 1
