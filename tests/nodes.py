@@ -10,36 +10,23 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 from threadparse import Comment, Item, Section, Span, Text, Thread
 from threadparse._source import WHITESPACE
+from threadparse._walk import preorder
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def comments(thread: Thread) -> Iterator[Comment]:
     """Every comment, in reading order."""
-    return _preorder(thread.comments, lambda comment: comment.replies)
+    return preorder(thread.comments, lambda comment: comment.replies)
 
 
 def sections(thread: Thread) -> Iterator[Section]:
     """Every section, in reading order."""
-    return _preorder(thread.sections, lambda section: section.sections)
-
-
-Node = TypeVar("Node")
-
-
-def _preorder(
-    roots: tuple[Node, ...], children: Callable[[Node], tuple[Node, ...]]
-) -> Iterator[Node]:
-    stack = list(reversed(roots))
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(children(node)))
+    return preorder(thread.sections, lambda section: section.sections)
 
 
 def leaves(thread: Thread) -> Iterator[Text | Item]:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from threadparse._comments import deletion_of
 from threadparse._diagnostics import Diagnostics
 from threadparse._models import Comment, Preamble, Span, Text, Thread
-from threadparse._post import first_heading, heading_title, parse_post
+from threadparse._post import first_heading, is_link_list, parse_post
 from threadparse._source import Line
 
 
@@ -41,10 +41,7 @@ def _post_end(lines: Sequence[Line]) -> int:
     if heading is None:
         return 0
     end = next((i for i in range(heading, len(lines)) if lines[i].blank), len(lines))
-    post = lines[heading:end]
-    headings = sum(heading_title(line.content) is not None for line in post)
-    has_url = any("://" in line.content for line in post)
-    return end if headings >= 2 or has_url else 0
+    return end if is_link_list(lines[heading:end]) else 0
 
 
 #: Megathreads open with a short preamble and navigation block; a heading

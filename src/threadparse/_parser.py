@@ -18,7 +18,7 @@ from threadparse._diagnostics import Diagnostics, ThreadParseError
 from threadparse._flat import parse_flat
 from threadparse._header import MOMENT_TIME
 from threadparse._models import Severity, Span, Thread
-from threadparse._post import first_heading, heading_title, parse_post
+from threadparse._post import first_heading, is_link_list, parse_post
 from threadparse._source import Line, LineIndex, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
@@ -113,8 +113,7 @@ def looks_like_page_post(lines: Sequence[Line]) -> bool:
     )
     if not any(line.blank for line in lines[:heading]) and gaps_after < 2:
         return False
-    headings = sum(1 for line in lines[heading:] if not line.blank and heading_title(line.content))
-    return headings >= 2 or any("://" in line.content for line in lines[heading:])
+    return is_link_list(lines[heading:])
 
 
 def detect_dialect(headers: Sequence[Header]) -> str:

@@ -158,6 +158,12 @@ def text_of(block: Sequence[Line]) -> Text:
     return Text(join_text(block), Span(block[0].content_start, block[-1].content_end))
 
 
+def is_link_list(lines: Sequence[Line]) -> bool:
+    """Do these lines read as a post's link sections: two headings, or a heading and a URL?"""
+    headings = sum(1 for line in lines if not line.blank and heading_title(line.content))
+    return headings >= 2 or any("://" in line.content for line in lines)
+
+
 def first_heading(lines: Sequence[Line]) -> int | None:
     """Index in ``lines`` of the first heading line, or None."""
     for index, line in enumerate(lines):

@@ -48,6 +48,7 @@ from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
 from threadparse._models import Author, Comment, Section, Text, Thread
 from threadparse._parser import DIALECTS
+from threadparse._walk import preorder
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
 
@@ -94,14 +95,11 @@ def _post(thread: Thread, *, flat: bool) -> str:
 
 
 def _section_blocks(sections: tuple[Section, ...]) -> Iterator[str]:
-    stack = list(reversed(sections))
-    while stack:
-        section = stack.pop()
+    for section in preorder(sections, lambda s: s.sections):
         if section.title is not None:
             yield section.title + (":" if section.level > 1 else "")
         if section.items:
             yield "\n".join(item.text for item in section.items)
-        stack.extend(reversed(section.sections))
 
 
 def _render_flat(thread: Thread) -> str:
@@ -115,13 +113,10 @@ def _render_flat(thread: Thread) -> str:
 def _flattened(comments: tuple[Comment, ...]) -> list[str]:
     """Comment bodies in reading order, every line its own paragraph."""
     lines: list[str] = []
-    stack = list(reversed(comments))
-    while stack:
-        comment = stack.pop()
+    for comment in _preorder(comments):
         if comment.deleted or comment.removed:
             lines.append(_deletion_line(comment))
         lines += [line for p in comment.paragraphs for line in p.text.split("\n")]
-        stack.extend(reversed(comment.replies))
     return lines
 
 
@@ -191,11 +186,7 @@ def _carried_comment(comment: Comment, dialect: str) -> Comment:
 
 
 def _preorder(comments: tuple[Comment, ...]) -> Iterator[Comment]:
-    stack = list(reversed(comments))
-    while stack:
-        comment = stack.pop()
-        yield comment
-        stack.extend(reversed(comment.replies))
+    return preorder(comments, lambda comment: comment.replies)
 
 
 def _map_comments(

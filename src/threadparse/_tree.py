@@ -7,6 +7,7 @@ Trees are walked with an explicit stack (no recursion over reply depth).
 from __future__ import annotations
 
 from threadparse._models import Comment, Item, Section, Text, Thread
+from threadparse._walk import preorder
 
 WIDTH = 88
 STEP = "  "
@@ -101,10 +102,4 @@ def render_tree(thread: Thread) -> str:
 
 
 def _count(comments: tuple[Comment, ...]) -> int:
-    total = 0
-    stack = list(comments)
-    while stack:
-        comment = stack.pop()
-        total += 1
-        stack.extend(comment.replies)
-    return total
+    return sum(1 for _ in preorder(comments, lambda comment: comment.replies))
