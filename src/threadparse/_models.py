@@ -98,9 +98,13 @@ class Author:
     badges: tuple[str, ...]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # both written below, without recursion
 class Comment:
-    """A comment with its replies. Its span covers its header, body and replies."""
+    """A comment with its replies. Its span covers its header, body and replies.
+
+    ``==``, ``hash()`` and ``repr()`` walk the replies with an explicit stack
+    (attrs' generated ones recurse, and fail past ~400 levels of replies).
+    """
 
     author: Author | None
     score: int | None  #: shown score, or upvotes minus downvotes where votes are shown
@@ -116,6 +120,59 @@ class Comment:
     paragraphs: tuple[Text, ...]
     replies: tuple[Comment, ...]
     span: Span
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Comment)
+        pairs = [(self, other)]
+        while pairs:
+            mine, theirs = pairs.pop()
+            if mine is theirs:
+                continue
+            if _own_fields(mine) != _own_fields(theirs):
+                return False
+            if len(mine.replies) != len(theirs.replies):
+                return False
+            pairs.extend(zip(mine.replies, theirs.replies, strict=True))
+        return True
+
+    def __hash__(self) -> int:
+        digest = 0
+        stack = [self]
+        while stack:
+            comment = stack.pop()
+            digest = hash((digest, _own_fields(comment), len(comment.replies)))
+            stack.extend(comment.replies)
+        return digest
+
+    def __repr__(self) -> str:
+        pieces: list[str] = []
+        stack: list[str | Comment] = [self]
+        while stack:
+            piece = stack.pop()
+            if isinstance(piece, str):
+                pieces.append(piece)
+                continue
+            fields = [f"{name}={getattr(piece, name)!r}" for name in _OWN_FIELDS]
+            head = ", ".join(fields[:_REPLIES_AT])
+            tail = "".join(", " + field for field in fields[_REPLIES_AT:])
+            parts: list[str | Comment] = [f"{type(piece).__qualname__}({head}, replies=("]
+            for index, reply in enumerate(piece.replies):
+                parts += [", ", reply] if index else [reply]
+            parts.append(",)" if len(piece.replies) == 1 else ")")
+            parts.append(tail + ")")
+            stack.extend(reversed(parts))
+        return "".join(pieces)
+
+
+_OWN_FIELDS = tuple(field.name for field in attrs.fields(Comment) if field.name != "replies")
+_REPLIES_AT = [field.name for field in attrs.fields(Comment)].index("replies")
+
+
+def _own_fields(comment: Comment) -> tuple[object, ...]:
+    """Everything a comment holds but its replies."""
+    return tuple(getattr(comment, name) for name in _OWN_FIELDS)
 
 
 @attrs.frozen
