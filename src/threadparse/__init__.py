@@ -6,7 +6,8 @@ r"""threadparse: discussion threads into typed, located structure.
 ('ada', 3, 'Hi!')
 """
 
-from threadparse._diagnostics import CODES, ThreadParseError
+from threadparse._diagnostics import CODES, InputTooLargeError, ThreadParseError
+from threadparse._json import to_json
 from threadparse._models import (
     Author,
     Comment,
@@ -19,7 +20,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._parser import DIALECTS, parse
+from threadparse._parser import DIALECTS, MAX_DEPTH, parse
 from threadparse._render import carried, render
 from threadparse._serialize import SCHEMA_VERSION, to_dict
 
@@ -28,10 +29,12 @@ __version__ = "0.1.0.dev0"
 __all__ = (
     "CODES",
     "DIALECTS",
+    "MAX_DEPTH",
     "SCHEMA_VERSION",
     "Author",
     "Comment",
     "Diagnostic",
+    "InputTooLargeError",
     "Item",
     "Preamble",
     "Section",
@@ -45,4 +48,5 @@ __all__ = (
     "parse",
     "render",
     "to_dict",
+    "to_json",
 )

@@ -320,9 +320,14 @@ def build_comments(
     headers: Sequence[Header],
     *,
     hexbear_footer: bool,
+    max_depth: int | None,
     diagnostics: Diagnostics,
 ) -> tuple[tuple[Comment, ...], list[Text]]:
-    """The comment trees, and the lines that lie outside every comment."""
+    """The comment trees, and the lines that lie outside every comment.
+
+    A reply that would sit deeper than ``max_depth`` is attached at
+    ``max_depth`` instead, beside the comment it answers (TP204).
+    """
     stripped = next((h for h in headers if h.token_indent <= lines[h.start].indent), None)
     if stripped is not None:
         diagnostics.report(
@@ -348,6 +353,14 @@ def build_comments(
         name_line = lines[header.start]
         while stack and stack[-1].indent >= header.nest_indent:
             close_top()
+        if max_depth is not None and len(stack) > max_depth:
+            close_top()  # the stack holds depths 0..max_depth: at most one too many
+            diagnostics.report(
+                "TP204",
+                f"reply is nested deeper than max_depth={max_depth}, so it is attached at "
+                f"depth {max_depth}, beside the comment it replies to",
+                name_line.content_span,
+            )
         current = _OpenComment(
             header=header,
             depth=len(stack),

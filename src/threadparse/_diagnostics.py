@@ -30,6 +30,7 @@ CODES: dict[str, CodeInfo] = {
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
     "TP203": CodeInfo(Severity.WARNING, "vote icon without a count"),
+    "TP204": CodeInfo(Severity.WARNING, "reply deeper than max_depth: attached at the cap"),
     # TP3xx: comment bodies
     "TP301": CodeInfo(Severity.INFO, "a lone deleted/removed line in flat text read as a comment"),
     # TP9xx: what could not be placed
@@ -71,6 +72,17 @@ class ThreadParseError(ValueError):
         self.diagnostics = tuple(diagnostics)
         self.source = source
         super().__init__(format_diagnostic(self.diagnostics[0], source))
+
+
+class InputTooLargeError(ValueError):
+    """Raised by ``parse(..., max_bytes=N)`` for text over N bytes of UTF-8."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size  #: the text's size in bytes (a lower bound when far over)
+        self.limit = limit
+        super().__init__(
+            f"text is larger than max_bytes={limit:,} (at least {size:,} bytes as UTF-8)"
+        )
 
 
 def format_diagnostic(diagnostic: Diagnostic, source: str) -> str:

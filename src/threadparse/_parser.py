@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from threadparse._comments import Header, build_comments, find_headers
-from threadparse._diagnostics import Diagnostics, ThreadParseError
+from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse._flat import parse_flat
 from threadparse._header import MOMENT_TIME
 from threadparse._models import Severity, Span, Thread
@@ -24,8 +24,20 @@ from threadparse._source import Line, LineIndex, split_lines
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
 DIALECTS = (*PAGE_DIALECTS, "flat")
 
+#: Default ``max_depth``. Real threads rarely pass 50 levels. At 256, a dump's
+#: JSON nests about 520 deep, which Python's ``json.loads`` (recursion limit
+#: 1,000) and a reader's own recursive walk still take.
+MAX_DEPTH = 256
 
-def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
+
+def parse(
+    text: str,
+    *,
+    dialect: str = "auto",
+    strict: bool = False,
+    max_depth: int | None = MAX_DEPTH,
+    max_bytes: int | None = None,
+) -> Thread:
     """Parse thread text into a :class:`Thread`. Never raises on any ``str``.
 
     Args:
@@ -34,16 +46,31 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``.
         strict: raise :class:`ThreadParseError` when any error-level diagnostic
             is found, instead of returning the Thread with it.
+        max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
+            attached at this depth, beside the comment it answers, with a
+            TP204 warning. ``None`` keeps any depth (parsing never recurses;
+            your own code over the tree might).
+        max_bytes: refuse text longer than this many bytes of UTF-8 with
+            :class:`InputTooLargeError` before reading it. ``None``: no limit.
 
     Raises:
         TypeError: ``text`` is not a ``str``.
-        ValueError: ``dialect`` is not a known dialect name.
+        ValueError: ``dialect`` is not a known dialect name, or ``max_depth``
+            or ``max_bytes`` is negative.
+        InputTooLargeError: only with ``max_bytes``.
         ThreadParseError: only with ``strict=True``.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if dialect != "auto" and dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; expected 'auto' or one of {DIALECTS}")
+    for name, limit in (("max_depth", max_depth), ("max_bytes", max_bytes)):
+        if limit is not None and (type(limit) is not int or limit < 0):
+            raise ValueError(f"{name} must be None or an int >= 0, not {limit!r}")
+    if max_bytes is not None:
+        size = utf8_size(text, max_bytes)
+        if size > max_bytes:
+            raise InputTooLargeError(size, max_bytes)
     lines = split_lines(text)
     diagnostics = Diagnostics(LineIndex(text))
     headers = [] if dialect == "flat" else find_headers(lines)
@@ -67,7 +94,7 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
                 f"read as {dialect} as asked, but the text has no comment headers",
                 Span(0, 0),
             )
-        thread = _parse_page(lines, headers, chosen, diagnostics)
+        thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
     if strict:
         errors = [d for d in thread.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -75,13 +102,34 @@ def parse(text: str, *, dialect: str = "auto", strict: bool = False) -> Thread:
     return thread
 
 
+def utf8_size(text: str, limit: int) -> int:
+    """The text's size in UTF-8 bytes, or its length when that alone is over ``limit``.
+
+    Every character takes at least one byte, so a text longer than the limit
+    is refused without encoding a copy of it.
+    """
+    if len(text) > limit:
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _parse_page(
-    lines: Sequence[Line], headers: Sequence[Header], dialect: str, diagnostics: Diagnostics
+    lines: Sequence[Line],
+    headers: Sequence[Header],
+    dialect: str,
+    max_depth: int | None,
+    diagnostics: Diagnostics,
 ) -> Thread:
     post_end = headers[0].start if headers else len(lines)
     preamble, sections = parse_post(lines[:post_end], one_per_line=False)
     comments, outside = (
-        build_comments(lines, headers, hexbear_footer=dialect == "hexbear", diagnostics=diagnostics)
+        build_comments(
+            lines,
+            headers,
+            hexbear_footer=dialect == "hexbear",
+            max_depth=max_depth,
+            diagnostics=diagnostics,
+        )
         if headers
         else ((), [])
     )
