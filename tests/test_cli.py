@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+import threadparse
+from threadparse import _cli
 from threadparse._cli import main
 
 PAGE = "  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n"
@@ -97,7 +103,10 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().err == "threadparse: unknown encoding 'nope'\n"
 
 
-@pytest.mark.parametrize(("bom", "codec"), [(b"\xef\xbb\xbf", "utf-8"), (b"", "utf-16")])
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")],
+)
 def test_byte_order_marks(
     bom: bytes, codec: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,3 +157,171 @@ def test_module_entry_point_runs() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("thread (lemmy-0.19)")
+
+
+def test_permission_denied_is_one_line(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Tests may run as root, which chmod cannot stop, so the OS's answer is faked.
+    def refuse(name: str, mode: str) -> io.BufferedReader:
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr(_cli, "open", refuse, raising=False)
+    assert main(["dump", str(page)]) == 2
+    assert capsys.readouterr() == ("", f"threadparse: {page}: permission denied\n")
+
+
+def test_empty_file_is_an_empty_dump(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert main(["dump", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert json.loads(captured.out) == {
+        "schema_version": 1,
+        "dialect": "flat",
+        "preamble": {"paragraphs": [], "span": None},
+        "sections": [],
+        "comments": [],
+        "unattributed": [],
+        "unparsed": [],
+        "diagnostics": [],
+    }
+
+
+BINARY_HINT = "not text; if it is UTF-16 without a byte order mark, try --encoding utf-16-le"
+
+
+@pytest.mark.parametrize(
+    ("data", "offset"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00", 7),  # decodes as UTF-8, yet is no text
+        (PAGE.encode("utf-16-le"), 1),
+    ],
+)
+def test_binary_file_is_refused_with_a_hint(
+    data: bytes, offset: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "blob"
+    path.write_bytes(data)
+    assert main(["dump", str(path)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"threadparse: {path}: looks like a binary file (NUL byte at offset {offset}), "
+        + f"{BINARY_HINT}\n",
+    )
+
+
+def test_encoding_option_reads_utf16_without_a_bom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(PAGE.encode("utf-16-le"))
+    assert main(["dump", str(path), "--encoding", "utf-16-le"]) == 0
+    assert json.loads(capsys.readouterr().out)["comments"][0]["author"]["name"] == "ada"
+
+
+def test_max_bytes(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    size = len(PAGE.encode())
+    assert main(["dump", str(page), "--max-bytes", str(size)]) == 0
+    capsys.readouterr()
+    assert main(["dump", str(page), "--max-bytes", str(size - 1)]) == 2
+    assert capsys.readouterr() == ("", f"threadparse: {page}: larger than --max-bytes {size - 1}\n")
+    with pytest.raises(SystemExit) as caught:
+        main(["dump", str(page), "--max-bytes", "-5"])
+    assert caught.value.code == 2
+    assert "argument --max-bytes: not a byte count: '-5'" in capsys.readouterr().err
+
+
+def test_failed_files_leave_no_partial_json(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    footer = tmp_path / "footer.txt"
+    footer.write_text(PAGE + "\nPowered by Lemmy\n", encoding="utf-8")
+    blob = tmp_path / "blob"
+    blob.write_bytes(b"\x00\x01")
+    assert main(["dump", str(page), str(blob), str(footer), str(page), "--strict"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == (threadparse.to_json(threadparse.parse(PAGE)) + "\n") * 2
+    errors = captured.err.splitlines()
+    assert errors[0].startswith(f"threadparse: {blob}: looks like a binary file")
+    assert errors[1].startswith(f"threadparse: {footer}: TP901 ")
+
+
+def run_cli(
+    *args: str, stdin: int | None = None, stdout: int | IO[bytes] = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "threadparse", *args],
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_reader_closing_early_ends_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(PAGE * 20_000, encoding="utf-8")  # far more than a pipe buffer of JSON
+    with run_cli("dump", str(path)) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline() == b"{\n"
+        process.stdout.close()  # as `| head -1` does
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""
+
+
+def test_full_disk_is_one_line(page: Path) -> None:
+    with open("/dev/full", "wb") as full, run_cli("dump", str(page), stdout=full) as process:
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert err == b"threadparse: cannot write the output: No space left on device\n"
+
+
+def wait_until_idle(pid: int) -> None:
+    """Wait until the process sleeps (blocked reading stdin), past its start-up."""
+    quiet_since = None
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            state = stat.read().rsplit(")", 1)[1].split()[0]
+        now = time.monotonic()
+        quiet_since = (quiet_since or now) if state == "S" else None
+        if quiet_since is not None and now - quiet_since > 0.3:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the command never settled to read its input")
+
+
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    with run_cli("dump", "-", stdin=subprocess.PIPE) as process:
+        wait_until_idle(process.pid)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (130, b"")
+
+
+def test_ctrl_c_in_main_is_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli, "_read", interrupted)
+    assert main(["dump", "x.txt"]) == 130
+
+
+def test_output_in_a_terminal_that_cannot_show_it() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    tree = subprocess.run(
+        [sys.executable, "-m", "threadparse", "demo"], capture_output=True, env=env, check=False
+    )
+    assert (tree.returncode, tree.stderr) == (0, b"")
+    assert b"Ich bringe Tomatensetzlinge mit." in tree.stdout
+    assert b"  \\u2022 Marigold [she/her]@hexbear.net" in tree.stdout  # the bullet, escaped
+    data = subprocess.run(
+        [sys.executable, "-m", "threadparse", "demo", "--format", "json"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert data.returncode == 0
+    assert json.loads(data.stdout.decode("utf-8"))["schema_version"] == 1
