@@ -95,7 +95,31 @@ def comment_block(draw: st.DrawFn) -> str:
 
 
 threadish = st.lists(st.one_of(line, comment_block()), max_size=40).map("\n".join)
-anything = st.one_of(st.text(), threadish)
+
+# Hostile text: what scrapes and wrong decodings put in a file. C0/C1 controls
+# and NUL; U+2028/U+2029, VT, FF, FS-US and NEL, which str.splitlines() takes
+# as line ends and threadparse must not; BOM and zero-width characters; lone
+# surrogates, from Python strings and from bytes decoded with surrogateescape.
+HOSTILE = (
+    "\x00\x01\x07\x08\x0b\x0c\x1b\x1c\x1d\x1e\x1f\x7f\x85\x9b"
+    "\u2028\u2029\ufeff\u200b\u00a0\t\r\n\ud800\udbff\udc80\udfff"
+)
+any_code_point = st.text(st.characters(exclude_categories=()))  # surrogates included
+escaped_bytes = st.binary().map(lambda data: data.decode("utf-8", "surrogateescape"))
+
+
+@st.composite
+def spliced(draw: st.DrawFn) -> str:
+    """Thread-ish text with hostile characters dropped in anywhere."""
+    text = draw(threadish)
+    for _ in range(draw(st.integers(1, 8))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(HOSTILE)) + text[at:]
+    return text
+
+
+hostile = st.one_of(any_code_point, escaped_bytes, spliced(), st.text(st.sampled_from(HOSTILE)))
+anything = st.one_of(st.text(), threadish, hostile)
 
 
 def without_spans(value: Any) -> Any:
@@ -149,3 +173,18 @@ def test_depth_follows_nesting(text: str) -> None:
             assert reply.depth == comment.depth + 1
             assert comment.span.start < reply.span.start <= reply.span.end <= comment.span.end
             stack.append(reply)
+
+
+@given(hostile, st.sampled_from(["auto", *threadparse.DIALECTS]), st.booleans())
+def test_hostile_text_only_raises_what_is_documented(text: str, dialect: str, strict: bool) -> None:
+    raised: threadparse.ThreadParseError | None = None
+    try:
+        threadparse.parse(text, dialect=dialect, strict=strict)
+    except threadparse.ThreadParseError as error:
+        raised = error
+    thread = threadparse.parse(text, dialect=dialect)
+    errors = tuple(d for d in thread.diagnostics if d.severity is threadparse.Severity.ERROR)
+    assert (raised.diagnostics if raised else ()) == (errors if strict else ())
+    check_lossless(text, thread)
+    check_spans(text, thread)
+    assert threadparse.to_json(thread)
