@@ -1,0 +1,70 @@
+"""One fuzz case: bytes in, every guarantee of ``parse()`` checked.
+
+Shared by the atheris driver (``fuzz/fuzz_parse.py``) and by the regression test
+(``tests/test_fuzz_regressions.py``), so a crash the fuzzer finds replays in
+pytest exactly as the fuzzer saw it.
+
+The first byte picks how the rest becomes text and which dialect is asked for:
+
+- bits 0-2: the dialect (``auto``, the four dialects; other values mean ``auto``)
+- bits 3-4: the decoding: UTF-8 with ``surrogateescape`` (lone surrogates in the
+  text), UTF-8 with ``replace``, Latin-1 (every byte a character: NUL, C0/C1
+  controls), or UTF-16-LE with ``surrogatepass`` (any code point, U+2028 too)
+- bit 5: ``strict=True`` (then only ``ThreadParseError`` may escape)
+
+The checks: no exception but the documented ones; every non-blank line in
+exactly one node; spans in bounds and holding their text; ``to_dict``, the
+JSON writer, the tree view and ``render`` in every dialect run; the rendered
+text parses again.
+"""
+
+from __future__ import annotations
+
+import json
+
+import threadparse
+from tests.nodes import check_lossless, check_spans
+from threadparse._json import dumps
+from threadparse._tree import render_tree
+
+DIALECTS = ("auto", *threadparse.DIALECTS)
+DECODINGS = (
+    lambda data: data.decode("utf-8", "surrogateescape"),
+    lambda data: data.decode("utf-8", "replace"),
+    lambda data: data.decode("latin-1"),
+    lambda data: data[: len(data) // 2 * 2].decode("utf-16-le", "surrogatepass"),
+)
+
+
+def text_of(data: bytes) -> tuple[str, str, bool]:
+    """The (text, dialect, strict) a fuzz input stands for."""
+    mode = data[0] if data else 0
+    dialect = DIALECTS[mode & 0b111] if mode & 0b111 < len(DIALECTS) else "auto"
+    text = DECODINGS[(mode >> 3) & 0b11](data[1:])
+    return text, dialect, bool(mode & 0b100000)
+
+
+def check(data: bytes) -> None:
+    text, dialect, strict = text_of(data)
+    raised: threadparse.ThreadParseError | None = None
+    try:
+        threadparse.parse(text, dialect=dialect, strict=strict)
+    except threadparse.ThreadParseError as error:
+        raised = error
+    thread = threadparse.parse(text, dialect=dialect)
+    errors = tuple(d for d in thread.diagnostics if d.severity is threadparse.Severity.ERROR)
+    if raised is None:
+        assert not (strict and errors), "strict=True returned a thread with errors"
+    else:
+        assert strict, "ThreadParseError without strict=True"
+        assert raised.diagnostics == errors, "ThreadParseError lacks some errors"
+        assert str(raised).startswith(errors[0].code)
+    check_lossless(text, thread)
+    check_spans(text, thread)
+    tree = threadparse.to_dict(thread)
+    written = dumps(tree)
+    assert json.loads(written) == tree
+    render_tree(thread)
+    for target in threadparse.DIALECTS:
+        again = threadparse.parse(threadparse.render(thread, target), dialect=target)
+        assert again.dialect == target
