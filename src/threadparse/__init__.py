@@ -26,6 +26,9 @@ from threadparse._serialize import SCHEMA_VERSION, to_dict
 
 __version__ = "0.1.0.dev0"
 
+# Tracebacks name the exceptions as users import them.
+InputTooLargeError.__module__ = ThreadParseError.__module__ = __name__
+
 __all__ = (
     "CODES",
     "DIALECTS",
