@@ -11,20 +11,22 @@ The first byte picks how the rest becomes text and which dialect is asked for:
   text), UTF-8 with ``replace``, Latin-1 (every byte a character: NUL, C0/C1
   controls), or UTF-16-LE with ``surrogatepass`` (any code point, U+2028 too)
 - bit 5: ``strict=True`` (then only ``ThreadParseError`` may escape)
+- bits 6-7: ``max_depth``: the default 256, 0, 1, or None (no cap)
 
 The checks: no exception but the documented ones; every non-blank line in
-exactly one node; spans in bounds and holding their text; ``to_dict``, the
-JSON writer, the tree view and ``render`` in every dialect run; the rendered
-text parses again.
+exactly one node; spans in bounds and holding their text; the depth cap moves
+comments without losing or reordering any, with one TP204 each; ``to_dict``,
+``to_json`` (read back by ``json.loads``), the tree view and ``render`` in
+every dialect run; the rendered text parses again.
 """
 
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 import threadparse
-from tests.nodes import check_lossless, check_spans
-from threadparse._json import dumps
+from tests.nodes import check_lossless, check_spans, comments
 from threadparse._tree import render_tree
 
 DIALECTS = ("auto", *threadparse.DIALECTS)
@@ -36,22 +38,35 @@ DECODINGS = (
 )
 
 
-def text_of(data: bytes) -> tuple[str, str, bool]:
-    """The (text, dialect, strict) a fuzz input stands for."""
+MAX_DEPTHS = (threadparse.MAX_DEPTH, 0, 1, None)
+
+
+class Case(NamedTuple):
+    text: str
+    dialect: str
+    strict: bool
+    max_depth: int | None
+
+
+def case_of(data: bytes) -> Case:
+    """The parse() call a fuzz input stands for."""
     mode = data[0] if data else 0
-    dialect = DIALECTS[mode & 0b111] if mode & 0b111 < len(DIALECTS) else "auto"
-    text = DECODINGS[(mode >> 3) & 0b11](data[1:])
-    return text, dialect, bool(mode & 0b100000)
+    return Case(
+        text=DECODINGS[(mode >> 3) & 0b11](data[1:]),
+        dialect=DIALECTS[mode & 0b111] if mode & 0b111 < len(DIALECTS) else "auto",
+        strict=bool(mode & 0b100000),
+        max_depth=MAX_DEPTHS[mode >> 6],
+    )
 
 
 def check(data: bytes) -> None:
-    text, dialect, strict = text_of(data)
+    text, dialect, strict, max_depth = case_of(data)
     raised: threadparse.ThreadParseError | None = None
     try:
-        threadparse.parse(text, dialect=dialect, strict=strict)
+        threadparse.parse(text, dialect=dialect, strict=strict, max_depth=max_depth)
     except threadparse.ThreadParseError as error:
         raised = error
-    thread = threadparse.parse(text, dialect=dialect)
+    thread = threadparse.parse(text, dialect=dialect, max_depth=max_depth)
     errors = tuple(d for d in thread.diagnostics if d.severity is threadparse.Severity.ERROR)
     if raised is None:
         assert not (strict and errors), "strict=True returned a thread with errors"
@@ -61,10 +76,27 @@ def check(data: bytes) -> None:
         assert str(raised).startswith(errors[0].code)
     check_lossless(text, thread)
     check_spans(text, thread)
+    if max_depth is not None:
+        check_cap(thread, threadparse.parse(text, dialect=dialect, max_depth=None), max_depth)
     tree = threadparse.to_dict(thread)
-    written = dumps(tree)
+    written = threadparse.to_json(thread)
+    written.encode("utf-8")  # no lone surrogate left unescaped
     assert json.loads(written) == tree
     render_tree(thread)
     for target in threadparse.DIALECTS:
         again = threadparse.parse(threadparse.render(thread, target), dialect=target)
         assert again.dialect == target
+
+
+def check_cap(capped: threadparse.Thread, uncapped: threadparse.Thread, max_depth: int) -> None:
+    """The cap keeps every comment, in reading order, and reports each one it moved."""
+    pairs = list(zip(comments(capped), comments(uncapped), strict=True))
+    for mine, page in pairs:
+        assert mine.depth == min(page.depth, max_depth)
+        assert (mine.author, mine.time, mine.paragraphs) == (
+            page.author,
+            page.time,
+            page.paragraphs,
+        )
+    moved = sum(1 for _, page in pairs if page.depth > max_depth)
+    assert sum(1 for d in capped.diagnostics if d.code == "TP204") == moved

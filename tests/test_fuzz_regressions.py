@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fuzz.harness import DECODINGS, check, text_of
+from fuzz.harness import DECODINGS, Case, case_of, check
 
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = sorted(p for p in (ROOT / "fuzz" / "regressions").iterdir() if p.name != "README.md")
@@ -27,16 +27,17 @@ def test_kept_findings_pass() -> None:
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda path: path.stem)
 def test_fixture_passes_in_every_mode(path: Path) -> None:
     data = path.read_bytes()
-    for mode in range(64):
+    for mode in range(256):
         check(bytes([mode]) + data)
 
 
-def test_first_byte_picks_dialect_decoding_and_strict() -> None:
-    assert text_of(b"") == ("", "auto", False)
-    assert text_of(b"\x01caf\xc3\xa9") == ("caf\u00e9", "lemmy-0.19", False)
-    assert text_of(b"\x00\xff") == ("\udcff", "auto", False)  # surrogateescape
-    assert text_of(b"\x08\xff") == ("\ufffd", "auto", False)  # replace
-    assert text_of(b"\x14\x00\x1b") == ("\x00\x1b", "flat", False)  # Latin-1, flat
-    assert text_of(b"\x18\x00\xd8") == ("\ud800", "auto", False)  # UTF-16-LE surrogatepass
-    assert text_of(b"\x27a") == ("a", "auto", True)  # mode 7 is no dialect: auto
+def test_first_byte_picks_the_call() -> None:
+    assert case_of(b"") == Case("", "auto", False, 256)
+    assert case_of(b"\x01caf\xc3\xa9") == Case("caf\u00e9", "lemmy-0.19", False, 256)
+    assert case_of(b"\x00\xff") == Case("\udcff", "auto", False, 256)  # surrogateescape
+    assert case_of(b"\x08\xff") == Case("\ufffd", "auto", False, 256)  # replace
+    assert case_of(b"\x14\x00\x1b") == Case("\x00\x1b", "flat", False, 256)  # Latin-1
+    assert case_of(b"\x18\x00\xd8") == Case("\ud800", "auto", False, 256)  # UTF-16-LE
+    assert case_of(b"\x27a") == Case("a", "auto", True, 256)  # 7 names no dialect: auto
+    assert [case_of(bytes([m])).max_depth for m in (0x00, 0x40, 0x80, 0xC0)] == [256, 0, 1, None]
     assert len(DECODINGS) == 4

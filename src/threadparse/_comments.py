@@ -326,7 +326,7 @@ def build_comments(
     """The comment trees, and the lines that lie outside every comment.
 
     A reply that would sit deeper than ``max_depth`` is attached at
-    ``max_depth`` instead, beside the comment it answers (TP204).
+    ``max_depth`` instead, under its ancestor one level up (TP204).
     """
     stripped = next((h for h in headers if h.token_indent <= lines[h.start].indent), None)
     if stripped is not None:
@@ -349,16 +349,25 @@ def build_comments(
         if stack:
             stack[-1].end = max(stack[-1].end, done.span.end)
 
+    # The indents of the open comments as the page nests them, cap or no cap:
+    # its length is a comment's depth on the page.
+    page_indents: list[int] = []
+
     for number, header in enumerate(headers):
         name_line = lines[header.start]
+        while page_indents and page_indents[-1] >= header.nest_indent:
+            page_indents.pop()
+        page_depth = len(page_indents)
+        page_indents.append(header.nest_indent)
         while stack and stack[-1].indent >= header.nest_indent:
             close_top()
         if max_depth is not None and len(stack) > max_depth:
             close_top()  # the stack holds depths 0..max_depth: at most one too many
+        if max_depth is not None and page_depth > max_depth:
             diagnostics.report(
                 "TP204",
-                f"reply is nested deeper than max_depth={max_depth}, so it is attached at "
-                f"depth {max_depth}, beside the comment it replies to",
+                f"reply at depth {page_depth} is deeper than max_depth={max_depth}: it is "
+                f"attached at depth {max_depth}, so the comment it replies to is lost",
                 name_line.content_span,
             )
         current = _OpenComment(
