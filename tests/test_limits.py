@@ -7,8 +7,10 @@ guarantees name: 2,000 levels of replies, a 10 MB line.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
+import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,8 +97,8 @@ def test_default_cap_attaches_deeper_replies_at_max_depth() -> None:
     start = chain_text().index(name_line) + 2 * 258
     assert (first.message, first.span, first.line) == (
         (
-            "reply is nested deeper than max_depth=256, so it is attached at depth 256, "
-            "beside the comment it replies to"
+            "reply at depth 257 is deeper than max_depth=256: it is attached at depth 256, "
+            "so the comment it replies to is lost"
         ),
         Span(start, start + len("• u257@lemmy.ml")),
         3 * 257 + 1,
@@ -109,6 +111,50 @@ def test_max_depth_zero_makes_every_comment_top_level() -> None:
         (f"u{d}", 0) for d in range(5)
     ]
     assert [d.code for d in thread.diagnostics] == ["TP204"] * 4
+
+
+def test_cap_reports_every_comment_it_moves() -> None:
+    # A -> B -> {C, D, E}, and E -> F: with max_depth=1, C, D, E and F all move.
+    text = "".join(
+        f"{'  ' * (depth + 1)}• {name}@lemmy.ml\n{'  ' * (depth + 2)}1 day ago\n"
+        for name, depth in [("A", 0), ("B", 1), ("C", 2), ("D", 2), ("E", 2), ("F", 3)]
+    )
+    thread = threadparse.parse(text, max_depth=1)
+    (root,) = thread.comments
+    assert [(c.author.name, c.depth) for c in root.replies if c.author] == [
+        ("B", 1),
+        ("C", 1),
+        ("D", 1),
+        ("E", 1),
+        ("F", 1),
+    ]
+    assert [(d.code, d.line, d.message[:20]) for d in thread.diagnostics] == [
+        ("TP204", 5, "reply at depth 2 is "),
+        ("TP204", 7, "reply at depth 2 is "),
+        ("TP204", 9, "reply at depth 2 is "),
+        ("TP204", 11, "reply at depth 3 is "),
+    ]
+
+
+def test_deep_thread_pickles_and_copies() -> None:
+    thread = threadparse.parse(chain_text(), max_depth=None)
+    assert pickle.loads(pickle.dumps(thread)) == thread
+    assert copy.deepcopy(thread) == thread
+    error = threadparse.InputTooLargeError(6, 5)
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
+    text = "  • a@lemmy.ml\n    1 day ago\n    Hi.\nfooter\n"
+    with pytest.raises(threadparse.ThreadParseError) as caught:
+        threadparse.parse(text, strict=True)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (str(again), again.diagnostics) == (str(caught.value), caught.value.diagnostics)
+
+
+def test_to_json_escapes_lone_surrogates() -> None:
+    text = b"caf\xe9 \xff\n".decode("utf-8", "surrogateescape")
+    written = threadparse.to_json(threadparse.parse(text), indent=None)
+    assert '"text": "caf\\udce9 \\udcff"' in written
+    written.encode("utf-8")  # no lone surrogate left
+    assert json.loads(written)["unattributed"][0]["text"] == text.strip()
 
 
 def test_cli_dump_of_a_deep_chain_is_json_the_stdlib_reads(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from threadparse._models import Diagnostic, Severity, Span
-from threadparse._source import LineIndex
+from threadparse._source import ESCAPE_CONTROLS, LineIndex
 
 
 @attrs.frozen
@@ -73,6 +73,9 @@ class ThreadParseError(ValueError):
         self.source = source
         super().__init__(format_diagnostic(self.diagnostics[0], source))
 
+    def __reduce__(self) -> tuple[type[ThreadParseError], tuple[tuple[Diagnostic, ...], str]]:
+        return type(self), (self.diagnostics, self.source)  # picklable, for worker pools
+
 
 class InputTooLargeError(ValueError):
     """Raised by ``parse(..., max_bytes=N)`` for text over N bytes of UTF-8."""
@@ -84,14 +87,36 @@ class InputTooLargeError(ValueError):
             f"text is larger than max_bytes={limit:,} (at least {size:,} bytes as UTF-8)"
         )
 
+    def __reduce__(self) -> tuple[type[InputTooLargeError], tuple[int, int]]:
+        return type(self), (self.size, self.limit)
+
+
+#: Characters of the source line shown on each side of the caret.
+CONTEXT = 60
+
 
 def format_diagnostic(diagnostic: Diagnostic, source: str) -> str:
-    """``message (line L, column C)`` then the source line and a caret under the column."""
+    """``message (line L, column C)`` then the source line and a caret under the column.
+
+    The line is shown with tabs as one space and control characters escaped
+    (it goes to a terminal), and cut to ``CONTEXT`` characters on each side of
+    the column, so a 10 MB line makes a short message.
+    """
     index = LineIndex(source)
     column = index.column_of(diagnostic.span.start)
-    line_text = index.line_text(diagnostic.line).expandtabs(1)
+    line_text = index.line_text(diagnostic.line)
+    before, after = line_text[: column - 1], line_text[column - 1 :]
+    if len(before) > CONTEXT:
+        before = "…" + before[-(CONTEXT - 1) :]
+    if len(after) > CONTEXT:
+        after = after[: CONTEXT - 1] + "…"
+    before, after = (_shown(part) for part in (before, after))
     return (
         f"{diagnostic.code} {diagnostic.message} (line {diagnostic.line}, column {column})\n"
-        f"    {line_text}\n"
-        f"    {' ' * (column - 1)}^"
+        f"    {before}{after}\n"
+        f"    {' ' * len(before)}^"
     )
+
+
+def _shown(text: str) -> str:
+    return text.replace("\t", " ").translate(ESCAPE_CONTROLS)

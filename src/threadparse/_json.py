@@ -11,6 +11,7 @@ anyway: this writer is within 1.5x of it (measured on a 1.6 MB dump).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,14 +20,21 @@ from threadparse._serialize import to_dict
 
 _encode_string = json.encoder.encode_basestring  # the C version when present
 _DONE = object()
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_json(thread: Thread, *, indent: int | None = 2) -> str:
-    """``to_dict(thread)`` as JSON text (UTF-8 ready: non-ASCII is kept as is).
+    """``to_dict(thread)`` as JSON text, at any reply depth, ready to encode as UTF-8.
 
-    Unlike ``json.dumps(to_dict(thread))``, it works at any reply depth.
+    Non-ASCII characters are written as they are, but a lone surrogate (text
+    decoded with ``surrogateescape``) is written as a ``\\udcXX`` escape,
+    which ``json.loads`` reads back as the same character.
     """
-    return dumps(to_dict(thread), indent=indent)
+    written = dumps(to_dict(thread), indent=indent)
+    if _LONE_SURROGATE.search(written) is None:
+        return written
+    # Lone surrogates only occur inside strings, so escaping them in place is safe.
+    return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", written)
 
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:

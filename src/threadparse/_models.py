@@ -10,8 +10,11 @@ Serialization lives in ``_serialize.py``; these classes hold data only.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 import attrs
+
+from threadparse._walk import preorder
 
 
 @attrs.frozen
@@ -103,7 +106,8 @@ class Comment:
     """A comment with its replies. Its span covers its header, body and replies.
 
     ``==``, ``hash()`` and ``repr()`` walk the replies with an explicit stack
-    (attrs' generated ones recurse, and fail past ~400 levels of replies).
+    (attrs' generated ones recurse, and fail past ~400 levels of replies), and
+    ``pickle`` and ``copy.deepcopy`` see a flat list of the subtree's comments.
     """
 
     author: Author | None
@@ -165,14 +169,36 @@ class Comment:
             stack.extend(reversed(parts))
         return "".join(pieces)
 
+    def __reduce__(self) -> tuple[Callable[[_FlatTree], Comment], tuple[_FlatTree]]:
+        # pickle and deepcopy recurse once per object they meet; handing them
+        # the subtree as a flat pre-order list keeps them shallow at any depth.
+        flat = tuple(
+            (_own_fields(comment), len(comment.replies))
+            for comment in preorder((self,), lambda comment: comment.replies)
+        )
+        return _unflatten, (flat,)
+
 
 _OWN_FIELDS = tuple(field.name for field in attrs.fields(Comment) if field.name != "replies")
 _REPLIES_AT = [field.name for field in attrs.fields(Comment)].index("replies")
 
 
+_FlatTree = tuple[tuple[tuple[object, ...], int], ...]  # (own fields, reply count), pre-order
+
+
 def _own_fields(comment: Comment) -> tuple[object, ...]:
     """Everything a comment holds but its replies."""
     return tuple(getattr(comment, name) for name in _OWN_FIELDS)
+
+
+def _unflatten(flat: _FlatTree) -> Comment:
+    """The comment ``Comment.__reduce__`` flattened: built from the last one back."""
+    built: list[Comment] = []  # finished subtrees, the next sibling on top
+    for fields, count in reversed(flat):
+        replies = tuple(built.pop() for _ in range(count))
+        built.append(Comment(**dict(zip(_OWN_FIELDS, fields, strict=True)), replies=replies))  # type: ignore[arg-type]
+    (root,) = built
+    return root
 
 
 @attrs.frozen

@@ -31,6 +31,16 @@ WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISI
 #: keeps "two spaces turned into a tab" deeper than the two spaces before it.
 TAB_SIZE = 8
 
+#: For showing input to people (the tree view, strict-mode messages): C0 and C1
+#: controls, DEL and the line separators become visible escapes, so scraped
+#: text cannot send a terminal escape sequences or break the line it is on.
+#: Use with ``str.translate``; ``\n`` is kept for the caller's own line ends.
+ESCAPE_CONTROLS = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+    if code != 0x0A
+}
+
 
 @attrs.frozen
 class Line:

@@ -7,19 +7,11 @@ Trees are walked with an explicit stack (no recursion over reply depth).
 from __future__ import annotations
 
 from threadparse._models import Comment, Item, Section, Text, Thread
+from threadparse._source import ESCAPE_CONTROLS
 from threadparse._walk import preorder
 
 WIDTH = 88
 STEP = "  "
-
-# Control characters (C0, DEL, C1) and line separators from the input are shown
-# as escapes: the outline is one line a node, and scraped text must not send a
-# terminal escape sequences.
-_VISIBLE = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
-    if code != 0x0A
-}
 
 
 def _count_of(number: int, noun: str) -> str:
@@ -107,7 +99,7 @@ def render_tree(thread: Thread) -> str:
             f"{STEP}line {d.line}: {d.severity.value} {d.code} {d.message}"
             for d in thread.diagnostics
         )
-    return "\n".join(out).translate(_VISIBLE) + "\n"
+    return "\n".join(out).translate(ESCAPE_CONTROLS) + "\n"
 
 
 def _count(comments: tuple[Comment, ...]) -> int:
