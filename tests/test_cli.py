@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -99,13 +100,54 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     path.write_bytes("caf\u00e9 au lait, please.\n".encode("latin-1"))
     assert main(["dump", str(path), "--encoding", "latin-1"]) == 0
     assert json.loads(capsys.readouterr().out)["unattributed"][0]["text"] == "café au lait, please."
-    assert main(["dump", str(path), "--encoding", "nope"]) == 2
-    assert capsys.readouterr().err == "threadparse: unknown encoding 'nope'\n"
+
+
+@pytest.mark.parametrize("name", ["nope", "rot13", "zlib", "undefined"])
+def test_encoding_must_be_a_text_encoding(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["dump", "x.txt", "--encoding", name])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err == (
+        f"threadparse: argument --encoding: not a text encoding: '{name}' "
+        "(see 'python -m threadparse dump --help')\n"
+    )
+
+
+def test_encoding_option_wins_over_a_byte_order_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "marked.txt"
+    path.write_bytes(b"\xff\xfeHello world\n")
+    assert main(["dump", str(path), "--encoding", "latin-1"]) == 0
+    assert (
+        json.loads(capsys.readouterr().out)["unattributed"][0]["text"] == "\u00ff\u00feHello world"
+    )
+    path.write_bytes(b"\xef\xbb\xbfHello\n")  # but a UTF-8 mark is never text in UTF-8
+    assert main(["dump", str(path), "--encoding", "UTF8"]) == 0
+    assert json.loads(capsys.readouterr().out)["unattributed"][0]["span"] == [0, 5]
+
+
+def test_undecodable_after_a_mark_names_the_mark_and_the_file_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "marked.txt"
+    path.write_bytes(b"\xef\xbb\xbfcaf\xe9")
+    assert main(["dump", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"threadparse: {path}: not valid utf-8 (byte 0xe9 at offset 6; as its byte order mark "
+        "says); try --encoding, e.g. --encoding latin-1\n"
+    )
 
 
 @pytest.mark.parametrize(
     ("bom", "codec"),
-    [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")],
+    [
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),  # starts like UTF-16-LE's mark
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+    ],
 )
 def test_byte_order_marks(
     bom: bytes, codec: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -141,14 +183,41 @@ def test_strict_exits_1_with_the_message(
     assert main(["dump", str(path)]) == 0  # not strict: the dump carries the diagnostic
 
 
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "the following arguments are required: COMMAND (see 'python -m threadparse --help')"),
+        (
+            ["dump"],
+            "the following arguments are required: FILE (see 'python -m threadparse dump --help')",
+        ),
+        (
+            ["dump", "x", "--dialect", "reddit"],
+            (
+                "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
+                "'lemmy-0.18', 'hexbear', 'flat') (see 'python -m threadparse dump --help')"
+            ),
+        ),
+        (
+            ["dump", "x", "--max-bytes", "1e6"],
+            (
+                "argument --max-bytes: not a byte count: '1e6' "
+                "(see 'python -m threadparse dump --help')"
+            ),
+        ),
+        (
+            ["dump", "x", "--colour"],
+            "unrecognized arguments: --colour (see 'python -m threadparse --help')",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["dump"])
+        main(argv)
     assert caught.value.code == 2
-    with pytest.raises(SystemExit) as caught:
-        main(["dump", "x", "--dialect", "reddit"])
-    assert caught.value.code == 2
-    assert "invalid choice: 'reddit'" in capsys.readouterr().err
+    assert capsys.readouterr() == ("", f"threadparse: {message}\n")
 
 
 def test_module_entry_point_runs() -> None:
@@ -259,16 +328,18 @@ def run_cli(
     )
 
 
-def test_reader_closing_early_ends_quietly(tmp_path: Path) -> None:
-    path = tmp_path / "big.txt"
-    path.write_text(PAGE * 20_000, encoding="utf-8")  # far more than a pipe buffer of JSON
-    with run_cli("dump", str(path)) as process:
+@pytest.mark.parametrize(("first", "status"), [("thread.txt", 0), ("missing.txt", 2)])
+def test_reader_closing_early_ends_quietly(page: Path, first: str, status: int) -> None:
+    # Many files: after the reader goes, the next write fails with EPIPE for sure.
+    files = [str(page.parent / first)] + [str(page)] * 2_000
+    with run_cli("dump", *files) as process:
         assert process.stdout is not None
         assert process.stderr is not None
         assert process.stdout.readline() == b"{\n"
         process.stdout.close()  # as `| head -1` does
-        assert process.wait(timeout=60) == 0
-        assert process.stderr.read() == b""
+        assert process.wait(timeout=60) == status  # an earlier failure still counts
+        expected = f"threadparse: {page.parent / first}: no such file\n" if status else ""
+        assert process.stderr.read() == expected.encode()
 
 
 def test_full_disk_is_one_line(page: Path) -> None:
@@ -325,3 +396,82 @@ def test_output_in_a_terminal_that_cannot_show_it() -> None:
     )
     assert data.returncode == 0
     assert json.loads(data.stdout.decode("utf-8"))["schema_version"] == 1
+
+
+def test_closed_stdin_and_stdout_are_one_line(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python sets when fd 0 is closed (`<&-`)
+    assert main(["dump", "-"]) == 2
+    assert capsys.readouterr() == ("", "threadparse: -: standard input is closed\n")
+    monkeypatch.setattr(sys, "stdout", None)  # `>&-`
+    assert main(["dump", str(page)]) == 2
+    assert capsys.readouterr().err == "threadparse: standard output is closed\n"
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends, like /dev/zero or `yes`."""
+
+    def __init__(self, byte: bytes) -> None:
+        self.byte = byte
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        buffer[:] = self.byte * len(buffer)
+        self.served += len(buffer)
+        return len(buffer)
+
+
+@pytest.mark.parametrize(
+    ("byte", "options", "message"),
+    [
+        (b"a", ["--max-bytes", "3000000"], "-: larger than --max-bytes 3,000,000"),
+        (b"\0", [], "-: looks like a binary file (NUL byte at offset 0), " + BINARY_HINT),
+    ],
+)
+def test_endless_input_is_refused_early(
+    byte: bytes,
+    options: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = Endless(byte)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(source)))
+    assert main(["dump", "-", *options]) == 2
+    assert capsys.readouterr() == ("", f"threadparse: {message}\n")
+    assert source.served <= 4_000_000  # read in pieces, stopped at the first bad one
+
+
+def test_out_of_memory_is_one_line(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def exhausted(*args: object, **options: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(_cli, "parse", exhausted)
+    assert main(["dump", str(page)]) == 2
+    assert capsys.readouterr() == ("", f"threadparse: {page}: out of memory; see --max-bytes\n")
+
+
+def test_text_only_stdout(page: Path) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["dump", str(page), "--format", "tree"]) == 0
+    assert out.getvalue().startswith("thread (lemmy-0.19)\n")
+
+
+def test_strict_message_escapes_control_characters_and_cuts_long_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "footer.txt"
+    path.write_text(PAGE + "\n\x1b[31mPowered\x0bby\x1b[0m Lemmy" + "!" * 10_000, encoding="utf-8")
+    assert main(["dump", str(path), "--strict"]) == 1
+    shown = "\\x1b[31mPowered\\x0bby\\x1b[0m Lemmy" + "!" * 34 + "…"  # 59 characters, cut
+    assert capsys.readouterr().err == (
+        f"threadparse: {path}: TP901 line is left of every comment's name line, so it belongs "
+        f"to no comment (line 9, column 1)\n    {shown}\n    ^\n"
+    )

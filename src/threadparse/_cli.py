@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
+from typing import BinaryIO, NoReturn
 
 from threadparse._diagnostics import ThreadParseError
 from threadparse._json import to_json
@@ -42,13 +43,21 @@ class InputError(Exception):
     """A file that cannot be read as text; the message is one line for stderr."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors in one line (the usage is one --help away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"threadparse: {message} (see '{self.prog} --help')\n")
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
         prog=PROG,
         description="Parse discussion-thread text (Lemmy page text, flat dumps) into structure.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # Sub-commands are built by the same _Parser class (argparse's default).
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     dump = commands.add_parser(
         "dump",
@@ -69,8 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     dump.add_argument(
         "--encoding",
-        help="how the files are encoded (default: utf-8, and files with NUL bytes are "
-        "refused as binary; a BOM is honoured)",
+        type=_encoding,
+        help="how the files are encoded (default: the byte order mark's, else utf-8, "
+        "and then files with NUL bytes are refused as binary)",
     )
     dump.add_argument(
         "--max-bytes",
@@ -102,8 +112,23 @@ def _size(value: str) -> int:
     return size
 
 
+def _encoding(value: str) -> str:
+    # codecs.lookup alone accepts rot13, zlib and "undefined", and decoding b""
+    # never fails, so decode one byte: only a text codec may fail to read it.
+    try:
+        b"a".decode(value)
+    except UnicodeDecodeError:
+        pass  # a text encoding in which "a" alone is not valid (utf-16)
+    except (LookupError, ValueError):
+        raise argparse.ArgumentTypeError(f"not a text encoding: {value!r}") from None
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        print("threadparse: standard output is closed", file=sys.stderr)
+        return 2
     try:
         if args.command == "demo":
             text = resources.files("threadparse").joinpath("data/demo.txt").read_text("utf-8")
@@ -128,20 +153,27 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
     for name in files:
         try:
             text = _read(name, args.encoding, args.max_bytes)
+            thread = parse(text, dialect=args.dialect, strict=args.strict)
+            output = _render(thread, args.format)
         except InputError as error:
             print(f"threadparse: {error}", file=sys.stderr)
             status = 2
             continue
-        try:
-            thread = parse(text, dialect=args.dialect, strict=args.strict)
         except ThreadParseError as error:
             print(f"threadparse: {name}: {error}", file=sys.stderr)
             status = max(status, 1)
             continue
-        output = _render(thread, args.format)
+        except MemoryError:
+            print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
+            status = 2
+            continue
         if many and args.format == "tree":
             output = f"==> {name} <==\n" + output
-        _write(output, args.format)
+        try:
+            _write(output, args.format)
+        except BrokenPipeError:
+            _silence_stdout()  # as in main(), but keep the status of the files before
+            return status
     return status
 
 
@@ -153,10 +185,16 @@ def _render(thread: Thread, output_format: str) -> str:
 
 def _write(output: str, output_format: str) -> None:
     """Write one whole document and flush it, so a failure is seen here, not at exit."""
-    encoding = "utf-8" if output_format == "json" else (sys.stdout.encoding or "utf-8")
-    sys.stdout.flush()
-    sys.stdout.buffer.write(output.encode(encoding, "backslashreplace"))
-    sys.stdout.buffer.flush()
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, such as redirect_stdout(io.StringIO())
+        stdout.write(output)
+        stdout.flush()
+        return
+    encoding = "utf-8" if output_format == "json" else (stdout.encoding or "utf-8")
+    stdout.flush()
+    buffer.write(output.encode(encoding, "backslashreplace"))
+    buffer.flush()
 
 
 def _silence_stdout() -> None:
@@ -169,15 +207,32 @@ def _silence_stdout() -> None:
         pass
 
 
-def _read(name: str, encoding: str | None, max_bytes: int | None) -> str:
+#: Byte order marks, longest first (a UTF-32-LE mark starts like UTF-16-LE's),
+#: with the codec they name and how many bytes to drop before decoding (the
+#: UTF-16 and UTF-32 codecs read the mark for the byte order and drop it).
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32", 0),
+    (codecs.BOM_UTF32_BE, "utf-32", 0),
+    (codecs.BOM_UTF8, "utf-8", len(codecs.BOM_UTF8)),
+    (codecs.BOM_UTF16_LE, "utf-16", 0),
+    (codecs.BOM_UTF16_BE, "utf-16", 0),
+)
+
+#: Files are read in pieces this large, so a binary file or one over
+#: --max-bytes is refused after its first bad piece, not after all of it.
+CHUNK = 1 << 20
+
+
+def _read(name: str, asked: str | None, max_bytes: int | None) -> str:
     """The file's text, decoded without newline translation (spans count every byte's char)."""
-    limit = -1 if max_bytes is None else max_bytes + 1
     try:
         if name == "-":
-            data = sys.stdin.buffer.read(limit)
+            if sys.stdin is None:
+                raise InputError("-: standard input is closed")
+            data = _read_bytes(sys.stdin.buffer, name, asked, max_bytes)
         else:
             with open(name, "rb") as handle:
-                data = handle.read(limit)
+                data = _read_bytes(handle, name, asked, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -186,32 +241,55 @@ def _read(name: str, encoding: str | None, max_bytes: int | None) -> str:
         raise InputError(f"{name}: permission denied") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"{name}: larger than --max-bytes {max_bytes:,}")
-    return _decode(name, data, encoding)
+    return _decode(name, data, asked)
+
+
+def _read_bytes(handle: BinaryIO, name: str, asked: str | None, max_bytes: int | None) -> bytes:
+    """All of the file, refusing it as soon as it passes max_bytes or shows a NUL byte.
+
+    NUL never occurs in UTF-8 text, so without ``--encoding`` and a byte order
+    mark it means binary data (or UTF-16 without its mark): say so at once,
+    rather than read a whole disk image first.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    check_nul = asked is None
+    while chunk := handle.read(CHUNK):
+        if size == 0:
+            check_nul = check_nul and not chunk.startswith(tuple(m for m, _, _ in BYTE_ORDER_MARKS))
+        if check_nul and b"\0" in chunk:
+            raise InputError(
+                f"{name}: looks like a binary file (NUL byte at offset {size + chunk.index(0)}), "
+                "not text; if it is UTF-16 without a byte order mark, try --encoding utf-16-le"
+            )
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(f"{name}: larger than --max-bytes {max_bytes:,}")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _decode(name: str, data: bytes, asked: str | None) -> str:
-    encoding = asked or "utf-8"
+    """Decode as asked, else as the byte order mark says, else as UTF-8.
+
+    An explicit ``--encoding`` wins over a mark; a UTF-8 mark is still not
+    text when the encoding asked for is UTF-8.
+    """
+    if asked is not None:
+        skip = len(codecs.BOM_UTF8) if codecs.lookup(asked).name == "utf-8" else 0
+        encoding, chosen_by = asked, "; as --encoding says"
+        skip = skip if data.startswith(codecs.BOM_UTF8) else 0
+    else:
+        encoding, skip, chosen_by = "utf-8", 0, ""
+        for mark, codec, drop in BYTE_ORDER_MARKS:
+            if data.startswith(mark):
+                encoding, skip, chosen_by = codec, drop, "; as its byte order mark says"
+                break
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    if asked is None and not data.startswith(boms) and b"\0" in data:
-        raise InputError(
-            f"{name}: looks like a binary file (NUL byte at offset {data.index(0)}), not text; "
-            "if it is UTF-16 without a byte order mark, try --encoding utf-16-le"
-        )
-    if data.startswith(codecs.BOM_UTF8):
-        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"  # the BOM names the byte order; the codec drops it
-    try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeDecodeError as error:
-        bad = data[error.start : error.start + 1].hex()
+        offset = skip + error.start
         raise InputError(
-            f"{name}: not valid {encoding} (byte 0x{bad} at offset {error.start}); "
-            "try --encoding, e.g. --encoding latin-1"
+            f"{name}: not valid {encoding} (byte 0x{data[offset : offset + 1].hex()} at offset "
+            f"{offset}{chosen_by}); try --encoding, e.g. --encoding latin-1"
         ) from None
