@@ -17,7 +17,8 @@ The checks: no exception but the documented ones; every non-blank line in
 exactly one node; spans in bounds and holding their text; the depth cap moves
 comments without losing or reordering any, with one TP204 each; ``to_dict``,
 ``to_json`` (read back by ``json.loads``), the tree view and ``render`` in
-every dialect run; the rendered text parses again.
+every dialect run; the rendered text parses again; the streaming reader, fed
+the text in pieces, is lossless too.
 """
 
 from __future__ import annotations
@@ -83,6 +84,21 @@ def check(data: bytes) -> None:
     written.encode("utf-8")  # no lone surrogate left unescaped
     assert json.loads(written) == tree
     render_tree(thread)
+    # The streaming reader, fed in uneven pieces, is lossless too.
+    cuts = sorted(
+        {*range(1 + len(text) // 7, len(text), 1 + len(text) // 7)}
+        | {
+            i + 1
+            for i, char in enumerate(text)
+            if char == "\r"  # a CRLF split across pieces
+        }
+    )
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    streamed = threadparse.assemble(
+        threadparse.iter_thread(pieces, dialect=dialect, max_depth=max_depth)
+    )
+    check_lossless(text, streamed)
+    check_spans(text, streamed)
     for target in threadparse.DIALECTS:
         again = threadparse.parse(threadparse.render(thread, target), dialect=target)
         assert again.dialect == target

@@ -320,6 +320,7 @@ def test_failed_files_leave_no_partial_json(
 def run_cli(
     *args: str, stdin: int | None = None, stdout: int | IO[bytes] = subprocess.PIPE
 ) -> subprocess.Popen[bytes]:
+    """``python -m threadparse`` in a child process, stderr captured."""
     return subprocess.Popen(
         [sys.executable, "-m", "threadparse", *args],
         stdin=stdin,
@@ -475,3 +476,83 @@ def test_strict_message_escapes_control_characters_and_cuts_long_lines(
         f"threadparse: {path}: TP901 line is left of every comment's name line, so it belongs "
         f"to no comment (line 9, column 1)\n    {shown}\n    ^\n"
     )
+
+
+def records(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def from_records(lines: list[dict[str, object]]) -> dict[str, object]:
+    """The to_dict() shape the JSON Lines records of one file make up."""
+    head, *middle, tail = lines
+    assert (head["kind"], tail["kind"]) == ("head", "tail")
+    assert all(record["kind"] == "comment" for record in middle)
+    whole = {k: v for k, v in head.items() if k not in {"kind", "file"}}
+    whole["comments"] = [{k: v for k, v in r.items() if k != "kind"} for r in middle]
+    whole.update({k: v for k, v in tail.items() if k != "kind"})
+    return whole
+
+
+def test_jsonl_records_make_up_the_json_dump(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.txt"
+    path.write_bytes((Path(threadparse.__file__).parent / "data" / "demo.txt").read_bytes())
+    assert main(["dump", str(path), "--format", "jsonl"]) == 0
+    lines = records(capsys.readouterr().out)
+    assert [line["kind"] for line in lines] == ["head", "comment", "comment", "tail"]
+    assert lines[0]["file"] == str(path)
+    assert main(["dump", str(path)]) == 0
+    assert from_records(lines) == json.loads(capsys.readouterr().out)
+
+
+def test_jsonl_strict_and_failures(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    footer = tmp_path / "footer.txt"
+    footer.write_text(PAGE + "\nPowered by Lemmy\n", encoding="utf-8")
+    broken = tmp_path / "broken.txt"  # a bad byte past the first 1 MiB read
+    broken.write_bytes(PAGE.encode() * 20_000 + b"  \xff\n")
+    assert main(["dump", str(footer), str(broken), str(page), "--format", "jsonl", "--strict"]) == 2
+    captured = capsys.readouterr()
+    kinds = [(line["kind"], line.get("file")) for line in records(captured.out)]
+    streamed = kinds[3:-3]
+    assert kinds[:3] + kinds[-3:] == [
+        ("head", str(footer)),
+        ("comment", None),
+        ("tail", None),  # strict cannot take back what was written: it sets the status
+        ("head", str(page)),
+        ("comment", None),
+        ("tail", None),
+    ]
+    # The comments read before the bad byte went out; no tail follows them.
+    assert streamed[0] == ("head", str(broken))
+    assert set(streamed[1:]) == {("comment", None)}
+    assert len(streamed) > 10_000
+    assert captured.err == (
+        f"threadparse: {footer}: 1 error-level diagnostic(s), the first: TP901 line is left of "
+        "every comment's name line, so it belongs to no comment (line 9)\n"
+        f"threadparse: {broken}: not valid utf-8 (byte 0xff at offset {len(PAGE.encode()) * 20_000 + 2}); "
+        "try --encoding, e.g. --encoding latin-1\n"
+    )
+
+
+def test_jsonl_keeps_pace_with_its_writer() -> None:
+    block = "  • u{n}@lemmy.ml\n    link\n    1 day ago\n\n    Comment {n}.\n\n"
+    with run_cli("dump", "-", "--format", "jsonl", stdin=subprocess.PIPE) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        # Enough blocks to close the first comment, then wait with stdin still open.
+        process.stdin.write("".join(block.format(n=n) for n in range(60)).encode())
+        process.stdin.flush()
+        head = json.loads(process.stdout.readline())
+        first = json.loads(process.stdout.readline())
+        assert (head["kind"], first["kind"], first["paragraphs"][0]["text"]) == (
+            "head",
+            "comment",
+            "Comment 0.",
+        )
+        process.stdin.close()
+        rest = records(process.stdout.read().decode())
+        assert process.wait(timeout=60) == 0
+    assert [r["kind"] for r in rest] == ["comment"] * 59 + ["tail"]

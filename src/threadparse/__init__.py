@@ -19,10 +19,13 @@ from threadparse._models import (
     Span,
     Text,
     Thread,
+    ThreadHead,
+    ThreadTail,
 )
 from threadparse._parser import DIALECTS, MAX_DEPTH, parse
 from threadparse._render import carried, render
 from threadparse._serialize import SCHEMA_VERSION, to_dict
+from threadparse._stream import assemble, iter_comments, iter_thread
 
 __version__ = "0.1.0.dev0"
 
@@ -45,9 +48,14 @@ __all__ = (
     "Span",
     "Text",
     "Thread",
+    "ThreadHead",
     "ThreadParseError",
+    "ThreadTail",
     "__version__",
+    "assemble",
     "carried",
+    "iter_comments",
+    "iter_thread",
     "parse",
     "render",
     "to_dict",

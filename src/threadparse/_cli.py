@@ -16,16 +16,19 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import BinaryIO, NoReturn
 
 from threadparse._diagnostics import ThreadParseError
-from threadparse._json import to_json
-from threadparse._models import Thread
+from threadparse._json import dumps, to_json
+from threadparse._models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
 from threadparse._parser import DIALECTS, parse
+from threadparse._serialize import part_to_dict
+from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
 
 PROG = "python -m threadparse"
@@ -35,6 +38,7 @@ examples:
   python -m threadparse demo                      a bundled sample thread, as a tree
   python -m threadparse dump thread.txt           the JSON contract (schema_version 1)
   python -m threadparse dump a.txt b.txt --format tree
+  python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
   cat thread.txt | python -m threadparse dump -   read standard input
 """
 
@@ -66,7 +70,7 @@ def _parser() -> _Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     dump.add_argument("files", nargs="+", metavar="FILE", help="a thread text file, or - for stdin")
-    _add_output_options(dump, default_format="json")
+    _add_output_options(dump, default_format="json", streaming=True)
     dump.add_argument(
         "--dialect",
         choices=("auto", *DIALECTS),
@@ -93,12 +97,20 @@ def _parser() -> _Parser:
     return parser
 
 
-def _add_output_options(parser: argparse.ArgumentParser, *, default_format: str) -> None:
+def _add_output_options(
+    parser: argparse.ArgumentParser, *, default_format: str, streaming: bool = False
+) -> None:
     parser.add_argument(
         "--format",
-        choices=("json", "tree"),
+        choices=("json", "tree", "jsonl") if streaming else ("json", "tree"),
         default=default_format,
-        help=f"output format (default: {default_format})",
+        help=f"output format (default: {default_format})"
+        + (
+            "; jsonl streams one record per line as the file is read: a head (the post), "
+            "one per top-level comment, a tail (unplaced lines, diagnostics)"
+            if streaming
+            else ""
+        ),
     )
 
 
@@ -151,6 +163,13 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
     many = len(files) > 1
     for name in files:
+        if args.format == "jsonl":
+            try:
+                status = max(status, _stream_jsonl(name, args))
+            except BrokenPipeError:
+                _silence_stdout()
+                return status
+            continue
         try:
             text = _read(name, args.encoding, args.max_bytes)
             thread = parse(text, dialect=args.dialect, strict=args.strict)
@@ -175,6 +194,39 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
             _silence_stdout()  # as in main(), but keep the status of the files before
             return status
     return status
+
+
+def _stream_jsonl(name: str, args: argparse.Namespace) -> int:
+    """Write the file as JSON Lines while reading it; the exit status for this file.
+
+    Records already written stay written: a file that fails midway ends
+    without its tail record, and ``--strict`` can only set the status.
+    """
+    errors: list[Diagnostic] = []
+    try:
+        pieces = _text_pieces(name, args.encoding, args.max_bytes)
+        for part in iter_thread(pieces, dialect=args.dialect):
+            record = part_to_dict(part)
+            if isinstance(part, ThreadHead):
+                record["file"] = name
+            elif isinstance(part, ThreadTail):
+                errors = [d for d in part.diagnostics if d.severity is Severity.ERROR]
+            _write(dumps(record, indent=None) + "\n", "json")
+    except InputError as error:
+        print(f"threadparse: {error}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
+        return 2
+    if args.strict and errors:
+        first = errors[0]
+        print(
+            f"threadparse: {name}: {len(errors)} error-level diagnostic(s), the first: "
+            f"{first.code} {first.message} (line {first.line})",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def _render(thread: Thread, output_format: str) -> str:
@@ -225,14 +277,21 @@ CHUNK = 1 << 20
 
 def _read(name: str, asked: str | None, max_bytes: int | None) -> str:
     """The file's text, decoded without newline translation (spans count every byte's char)."""
+    return "".join(_text_pieces(name, asked, max_bytes))
+
+
+def _text_pieces(name: str, asked: str | None, max_bytes: int | None) -> Iterator[str]:
+    """The file's text as it is read, in pieces; any failure is an InputError, when met."""
     try:
         if name == "-":
             if sys.stdin is None:
                 raise InputError("-: standard input is closed")
-            data = _read_bytes(sys.stdin.buffer, name, asked, max_bytes)
+            yield from _decoded(
+                _checked_chunks(sys.stdin.buffer, name, asked, max_bytes), name, asked
+            )
         else:
             with open(name, "rb") as handle:
-                data = _read_bytes(handle, name, asked, max_bytes)
+                yield from _decoded(_checked_chunks(handle, name, asked, max_bytes), name, asked)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -241,20 +300,24 @@ def _read(name: str, asked: str | None, max_bytes: int | None) -> str:
         raise InputError(f"{name}: permission denied") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    return _decode(name, data, asked)
+    except MemoryError:
+        raise InputError(f"{name}: too large to read into memory; see --max-bytes") from None
 
 
-def _read_bytes(handle: BinaryIO, name: str, asked: str | None, max_bytes: int | None) -> bytes:
-    """All of the file, refusing it as soon as it passes max_bytes or shows a NUL byte.
+def _checked_chunks(
+    handle: BinaryIO, name: str, asked: str | None, max_bytes: int | None
+) -> Iterator[bytes]:
+    """The file in ``CHUNK``-sized pieces, refused as soon as it passes max_bytes or shows NUL.
 
     NUL never occurs in UTF-8 text, so without ``--encoding`` and a byte order
     mark it means binary data (or UTF-16 without its mark): say so at once,
     rather than read a whole disk image first.
     """
-    chunks: list[bytes] = []
     size = 0
     check_nul = asked is None
-    while chunk := handle.read(CHUNK):
+    # read1: what a pipe has now, up to CHUNK, so --format jsonl keeps pace with a writer.
+    read: Callable[[int], bytes] = getattr(handle, "read1", handle.read)
+    while chunk := read(CHUNK):
         if size == 0:
             check_nul = check_nul and not chunk.startswith(tuple(m for m, _, _ in BYTE_ORDER_MARKS))
         if check_nul and b"\0" in chunk:
@@ -265,31 +328,41 @@ def _read_bytes(handle: BinaryIO, name: str, asked: str | None, max_bytes: int |
         size += len(chunk)
         if max_bytes is not None and size > max_bytes:
             raise InputError(f"{name}: larger than --max-bytes {max_bytes:,}")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        yield chunk
 
 
-def _decode(name: str, data: bytes, asked: str | None) -> str:
-    """Decode as asked, else as the byte order mark says, else as UTF-8.
+def _decoded(chunks: Iterator[bytes], name: str, asked: str | None) -> Iterator[str]:
+    """Decode as asked, else as the byte order mark says, else as UTF-8, piece by piece.
 
     An explicit ``--encoding`` wins over a mark; a UTF-8 mark is still not
     text when the encoding asked for is UTF-8.
     """
+    first = next(chunks, b"")
     if asked is not None:
-        skip = len(codecs.BOM_UTF8) if codecs.lookup(asked).name == "utf-8" else 0
+        utf8 = codecs.lookup(asked).name == "utf-8"
+        skip = len(codecs.BOM_UTF8) if utf8 and first.startswith(codecs.BOM_UTF8) else 0
         encoding, chosen_by = asked, "; as --encoding says"
-        skip = skip if data.startswith(codecs.BOM_UTF8) else 0
     else:
         encoding, skip, chosen_by = "utf-8", 0, ""
         for mark, codec, drop in BYTE_ORDER_MARKS:
-            if data.startswith(mark):
+            if first.startswith(mark):
                 encoding, skip, chosen_by = codec, drop, "; as its byte order mark says"
                 break
-    try:
-        return data[skip:].decode(encoding)
-    except UnicodeDecodeError as error:
-        offset = skip + error.start
-        raise InputError(
-            f"{name}: not valid {encoding} (byte 0x{data[offset : offset + 1].hex()} at offset "
-            f"{offset}{chosen_by}); try --encoding, e.g. --encoding latin-1"
-        ) from None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = skip  # file offset of the next byte given to the decoder
+    # Each chunk is decoded as soon as it is read (a pipe's writer may wait for
+    # our output); the end of the file is told to the decoder with b"".
+    for chunk, final in itertools.chain(
+        [(first[skip:], False)], ((chunk, False) for chunk in chunks), [(b"", True)]
+    ):
+        held = len(decoder.getstate()[0])  # bytes of an unfinished character from before
+        try:
+            yield decoder.decode(chunk, final=final)
+        except UnicodeDecodeError as error:
+            bad = offset - held + error.start
+            shown = error.object[error.start : error.start + 1].hex()
+            raise InputError(
+                f"{name}: not valid {encoding} (byte 0x{shown} at offset {bad}{chosen_by}); "
+                "try --encoding, e.g. --encoding latin-1"
+            ) from None
+        offset += len(chunk)

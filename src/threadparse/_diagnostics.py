@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from threadparse._models import Diagnostic, Severity, Span
-from threadparse._source import ESCAPE_CONTROLS, LineIndex
+from threadparse._source import ESCAPE_CONTROLS, LineIndex, LineNumbers
 
 
 @attrs.frozen
@@ -41,7 +41,7 @@ CODES: dict[str, CodeInfo] = {
 class Diagnostics:
     """Append-only collector. Parsers report a code, a message and a span."""
 
-    def __init__(self, index: LineIndex) -> None:
+    def __init__(self, index: LineNumbers) -> None:
         self._index = index
         self._items: list[Diagnostic] = []
 

@@ -212,3 +212,21 @@ class Thread:
     unattributed: tuple[Text, ...]  #: discussion text whose authors are lost
     unparsed: tuple[Text, ...]  #: lines no rule could place (each has a diagnostic)
     diagnostics: tuple[Diagnostic, ...]
+
+
+@attrs.frozen
+class ThreadHead:
+    """What ``iter_thread`` yields first: the post, and the dialect it read."""
+
+    dialect: str
+    preamble: Preamble
+    sections: tuple[Section, ...]
+
+
+@attrs.frozen
+class ThreadTail:
+    """What ``iter_thread`` yields last: what no comment holds, and every diagnostic."""
+
+    unattributed: tuple[Text, ...]
+    unparsed: tuple[Text, ...]
+    diagnostics: tuple[Diagnostic, ...]

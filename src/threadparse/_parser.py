@@ -19,7 +19,7 @@ from threadparse._flat import parse_flat
 from threadparse._header import MOMENT_TIME
 from threadparse._models import Severity, Span, Thread
 from threadparse._post import first_heading, is_link_list, parse_post
-from threadparse._source import Line, LineIndex, split_lines
+from threadparse._source import Line, LineNumbers, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
 DIALECTS = (*PAGE_DIALECTS, "flat")
@@ -62,17 +62,31 @@ def parse(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    check_options(dialect=dialect, max_depth=max_depth, max_bytes=max_bytes)
+    if max_bytes is not None:
+        size = utf8_size(text, max_bytes)
+        if size > max_bytes:
+            raise InputTooLargeError(size, max_bytes)
+    thread = parse_lines(split_lines(text), dialect=dialect, max_depth=max_depth)
+    if strict:
+        errors = [d for d in thread.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise ThreadParseError(errors, text)
+    return thread
+
+
+def check_options(*, dialect: str, max_depth: int | None, max_bytes: int | None = None) -> None:
+    """Raise ValueError for options no reader takes."""
     if dialect != "auto" and dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; expected 'auto' or one of {DIALECTS}")
     for name, limit in (("max_depth", max_depth), ("max_bytes", max_bytes)):
         if limit is not None and (type(limit) is not int or limit < 0):
             raise ValueError(f"{name} must be None or an int >= 0, not {limit!r}")
-    if max_bytes is not None:
-        size = utf8_size(text, max_bytes)
-        if size > max_bytes:
-            raise InputTooLargeError(size, max_bytes)
-    lines = split_lines(text)
-    diagnostics = Diagnostics(LineIndex(text))
+
+
+def parse_lines(lines: Sequence[Line], *, dialect: str, max_depth: int | None) -> Thread:
+    """``parse`` on text already split into lines (options checked)."""
+    diagnostics = Diagnostics(LineNumbers(lines))
     headers = [] if dialect == "flat" else find_headers(lines)
     if headers:
         detected = detect_dialect(headers)
@@ -95,10 +109,6 @@ def parse(
                 Span(0, 0),
             )
         thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
-    if strict:
-        errors = [d for d in thread.diagnostics if d.severity is Severity.ERROR]
-        if errors:
-            raise ThreadParseError(errors, text)
     return thread
 
 

@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from threadparse._models import Author, Comment, Diagnostic, Item, Section, Span, Text, Thread
+from threadparse._models import (
+    Author,
+    Comment,
+    Diagnostic,
+    Item,
+    Preamble,
+    Section,
+    Span,
+    Text,
+    Thread,
+    ThreadHead,
+    ThreadTail,
+)
 
 SCHEMA_VERSION = 1
 
@@ -21,15 +33,45 @@ def to_dict(thread: Thread) -> JSON:
     return {
         "schema_version": SCHEMA_VERSION,
         "dialect": thread.dialect,
-        "preamble": {
-            "paragraphs": [_text(p) for p in thread.preamble.paragraphs],
-            "span": _span(thread.preamble.span) if thread.preamble.span else None,
-        },
+        "preamble": _preamble(thread.preamble),
         "sections": [_tree(s, _section, "sections") for s in thread.sections],
         "comments": [_tree(c, _comment, "replies") for c in thread.comments],
         "unattributed": [_text(t) for t in thread.unattributed],
         "unparsed": [_text(t) for t in thread.unparsed],
         "diagnostics": [_diagnostic(d) for d in thread.diagnostics],
+    }
+
+
+def part_to_dict(part: ThreadHead | Comment | ThreadTail) -> JSON:
+    """One part of ``iter_thread`` as one JSON Lines record, told apart by ``"kind"``.
+
+    ``{"kind": "head", "schema_version", "dialect", "preamble", "sections"}``,
+    then ``{"kind": "comment", ...}`` per top-level comment (the fields of a
+    comment in ``to_dict``), then ``{"kind": "tail", "unattributed",
+    "unparsed", "diagnostics"}``: together, the keys of ``to_dict``.
+    """
+    if isinstance(part, ThreadHead):
+        return {
+            "kind": "head",
+            "schema_version": SCHEMA_VERSION,
+            "dialect": part.dialect,
+            "preamble": _preamble(part.preamble),
+            "sections": [_tree(s, _section, "sections") for s in part.sections],
+        }
+    if isinstance(part, ThreadTail):
+        return {
+            "kind": "tail",
+            "unattributed": [_text(t) for t in part.unattributed],
+            "unparsed": [_text(t) for t in part.unparsed],
+            "diagnostics": [_diagnostic(d) for d in part.diagnostics],
+        }
+    return {"kind": "comment", **_tree(part, _comment, "replies")}
+
+
+def _preamble(preamble: Preamble) -> JSON:
+    return {
+        "paragraphs": [_text(p) for p in preamble.paragraphs],
+        "span": _span(preamble.span) if preamble.span else None,
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -83,16 +83,48 @@ def split_lines(text: str) -> list[Line]:
     position = 0
     number = 1
     for match in _LINE_END.finditer(text):
-        lines.append(_make_line(text, number, position, match.start()))
+        lines.append(make_line(text[position : match.start()], number, position))
         position = match.end()
         number += 1
     if position < len(text):
-        lines.append(_make_line(text, number, position, len(text)))
+        lines.append(make_line(text[position:], number, position))
     return lines
 
 
-def _make_line(text: str, number: int, start: int, end: int) -> Line:
-    raw = text[start:end]
+def iter_lines(pieces: Iterable[str]) -> Iterator[Line]:
+    """``split_lines`` over text that arrives in pieces (file chunks, or a file's lines).
+
+    The same lines with the same offsets as ``split_lines("".join(pieces))``,
+    holding only the unfinished line between pieces. A ``\r`` that ends a
+    piece waits for the next one, which may start with the ``\n`` of a CRLF.
+    """
+    unfinished: list[str] = []  # the current line's text so far, in pieces
+    line_start = 0  # offset of the current line
+    offset = 0  # offset of the piece being read
+    number = 1
+    held = ""
+    for arrived in pieces:
+        piece = held + arrived
+        held = "\r" if piece.endswith("\r") else ""
+        piece = piece[: len(piece) - len(held)]
+        last = 0
+        for match in _LINE_END.finditer(piece):
+            unfinished.append(piece[last : match.start()])
+            yield make_line("".join(unfinished), number, line_start)
+            unfinished.clear()
+            number += 1
+            line_start = offset + match.end()
+            last = match.end()
+        if last < len(piece):
+            unfinished.append(piece[last:])
+        offset += len(piece)
+    if held or unfinished:  # a final "\r" ends the last line as any line end does
+        yield make_line("".join(unfinished), number, line_start)
+
+
+def make_line(raw: str, number: int, start: int) -> Line:
+    """The line whose text (without its line end) is ``raw``, starting at offset ``start``."""
+    end = start + len(raw)
     stripped_left = raw.lstrip(WHITESPACE)
     content = stripped_left.rstrip(WHITESPACE)
     lead = len(raw) - len(stripped_left)
@@ -110,6 +142,18 @@ def _make_line(text: str, number: int, start: int, end: int) -> Line:
 def join_text(lines: Sequence[Line]) -> str:
     """The ``Text.text`` of a run of non-blank lines: their contents joined by newlines."""
     return "\n".join(line.content for line in lines)
+
+
+class LineNumbers:
+    """Maps offsets to 1-based line numbers, from located lines (no source text needed)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._starts = [line.start for line in lines]
+
+    def line_of(self, offset: int) -> int:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._lines[index].number if index >= 0 else 1
 
 
 class LineIndex:

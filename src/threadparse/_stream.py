@@ -1,0 +1,248 @@
+"""``iter_thread``/``iter_comments``: page text read one top-level comment at a time.
+
+For dumps too large to hold: the text arrives in pieces (a file's lines, or
+chunks), and each top-level comment is parsed and handed out as soon as the
+next top-level header is seen, so memory holds one comment tree plus a window
+of ``HEADER_REACH`` lines, not the dump.
+
+How it stays equal to ``parse``:
+
+- Lines come from ``iter_lines``, which gives the offsets ``split_lines``
+  gives, so spans index the whole input as ``parse``'s do.
+- Whether a line opens a header depends only on the ``HEADER_REACH`` lines
+  from it on (``_comments``), so a header is decided once that many lines
+  are buffered after it.
+- A top-level comment ends where the next header at its indentation or less
+  begins; the lines between are parsed by the same ``find_headers`` and
+  ``build_comments`` as ``parse`` uses.
+
+What ``parse`` decides from the whole text is decided here from the first
+top-level comment: the dialect (and so hexbear's footer rule), and whether
+the indentation was stripped (TP201, reported once). On text whose comments
+share one layout, which is what a page gives, the parts put together equal
+``parse(text)``; the tests check that on every rendered dialect. Text with no
+comment header (a flat dump, a post alone) has no boundary to stream at: it
+is read whole and parsed as ``parse`` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from threadparse._comments import HEADER_REACH, Header, build_comments, find_headers, read_header
+from threadparse._diagnostics import Diagnostics
+from threadparse._models import (
+    Comment,
+    Diagnostic,
+    Preamble,
+    Section,
+    Text,
+    Thread,
+    ThreadHead,
+    ThreadTail,
+)
+from threadparse._parser import MAX_DEPTH, check_options, detect_dialect, parse_lines
+from threadparse._post import parse_post
+from threadparse._source import Line, LineNumbers, iter_lines
+
+
+def iter_comments(
+    source: str | Iterable[str], *, dialect: str = "auto", max_depth: int | None = MAX_DEPTH
+) -> Iterator[Comment]:
+    """Each top-level comment, with its replies, as soon as it has been read.
+
+    ``source`` is the text, or the text in pieces: a file opened with
+    ``newline=""`` (so ``\\r\\n`` is not translated and spans count it), or
+    any iterable of strings. Spans index the whole text. Use
+    :func:`iter_thread` to also get the post, unplaced lines and diagnostics.
+    """
+    for part in iter_thread(source, dialect=dialect, max_depth=max_depth):
+        if isinstance(part, Comment):
+            yield part
+
+
+def iter_thread(
+    source: str | Iterable[str], *, dialect: str = "auto", max_depth: int | None = MAX_DEPTH
+) -> Iterator[ThreadHead | Comment | ThreadTail]:
+    """The thread in parts: one :class:`ThreadHead`, the top-level comments, one :class:`ThreadTail`.
+
+    Put together (:func:`assemble`), the parts are the ``Thread`` that
+    :func:`threadparse.parse` returns for page text with one layout
+    throughout; see the module docstring for where they may differ.
+
+    Raises:
+        ValueError: ``dialect`` or ``max_depth`` is not valid.
+    """
+    check_options(dialect=dialect, max_depth=max_depth)
+    return _Reader(dialect, max_depth).parts(
+        iter_lines((source,) if isinstance(source, str) else source)
+    )
+
+
+def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
+    """The ``Thread`` the parts of :func:`iter_thread` make up."""
+    head: ThreadHead | None = None
+    tail: ThreadTail | None = None
+    comments: list[Comment] = []
+    for part in parts:
+        if isinstance(part, ThreadHead):
+            head = part
+        elif isinstance(part, ThreadTail):
+            tail = part
+        else:
+            comments.append(part)
+    if head is None or tail is None:
+        raise ValueError("assemble() needs a ThreadHead and a ThreadTail from iter_thread()")
+    return Thread(
+        dialect=head.dialect,
+        preamble=head.preamble,
+        sections=head.sections,
+        comments=tuple(comments),
+        unattributed=tail.unattributed,
+        unparsed=tail.unparsed,
+        diagnostics=tail.diagnostics,
+    )
+
+
+class _Reader:
+    """One pass over the lines: the post, then one top-level comment at a time."""
+
+    def __init__(self, dialect: str, max_depth: int | None) -> None:
+        self.asked = dialect
+        self.max_depth = max_depth
+        self.dialect: str | None = None  # decided at the first top-level comment
+        self.post: tuple[Preamble, tuple[Section, ...]] | None = None
+        self.stripped_reported = False
+        self.unparsed: list[Text] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def parts(self, lines: Iterator[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:
+        window: list[Line] = []  # lines read and not yet handed out
+        root: Header | None = None  # the open top-level comment's header, at window[0]
+        scan = 0  # next line of the window to test for a header
+        for line in lines:
+            window.append(line)
+            while scan < len(window) - HEADER_REACH:
+                if root is None:
+                    root, scan = self._find_first(window, scan)
+                    if root is not None:
+                        self.post = parse_post(window[:scan], one_per_line=False)
+                        window = window[scan:]
+                        root, scan = self._rebased(root, scan), root.end - root.start
+                    continue
+                boundary = self._boundary(window, scan, root)
+                if boundary is None:
+                    scan += 1
+                    continue
+                yield from self._comments(window[:scan])
+                window = window[scan:]
+                root, scan = boundary, boundary.end - boundary.start
+        if root is None and self.asked != "flat":
+            # End of text: lines left unscanned may still open the first header.
+            root, scan = self._find_first(window, scan, to_end=True)
+            if root is not None:
+                self.post = parse_post(window[:scan], one_per_line=False)
+                window = window[scan:]
+                root, scan = self._rebased(root, scan), root.end - root.start
+        if root is None:
+            yield from self._whole(window)
+            return
+        while True:  # the rest of the text, with nothing more to wait for
+            boundary = None
+            while scan < len(window) and boundary is None:
+                boundary = self._boundary(window, scan, root)
+                scan += boundary is None
+            if boundary is None:
+                yield from self._comments(window)
+                break
+            yield from self._comments(window[:scan])
+            window = window[scan:]
+            root, scan = boundary, boundary.end - boundary.start
+        yield ThreadTail(
+            unattributed=(), unparsed=tuple(self.unparsed), diagnostics=tuple(self.diagnostics)
+        )
+
+    def _find_first(
+        self, window: list[Line], scan: int, *, to_end: bool = False
+    ) -> tuple[Header | None, int]:
+        """The first header at or after ``scan`` that is decidable now, and where it is."""
+        if self.asked == "flat":
+            return None, len(window)
+        stop = len(window) if to_end else len(window) - HEADER_REACH
+        while scan < stop:
+            header = None if window[scan].blank else read_header(window, scan)
+            if header is not None:
+                return header, scan
+            scan += 1
+        return None, scan
+
+    @staticmethod
+    def _rebased(header: Header, start: int) -> Header:
+        """The header found at ``window[start]``, with indexes into ``window[start:]``."""
+        return attrs.evolve(header, start=0, end=header.end - start)
+
+    @staticmethod
+    def _boundary(window: list[Line], index: int, root: Header) -> Header | None:
+        """The header of the next top-level comment, if it starts at ``window[index]``."""
+        line = window[index]
+        if line.blank or line.indent > root.nest_indent:
+            return None  # deeper lines are replies or body text of the open comment
+        header = read_header(window, index)
+        if header is None or header.nest_indent > root.nest_indent:
+            return None
+        return _Reader._rebased(header, index)
+
+    def _comments(self, segment: Sequence[Line]) -> Iterator[ThreadHead | Comment]:
+        """Parse one top-level comment's lines (it starts at ``segment[0]``)."""
+        headers = find_headers(segment)
+        if not headers or headers[0].start != 0:
+            first = read_header(segment, 0)
+            assert first is not None  # _boundary/_find_first read it there
+            headers = [first, *(h for h in headers if h.start >= first.end)]
+        diagnostics = Diagnostics(LineNumbers(segment))
+        if self.dialect is None:  # the first comment: now the head can go out
+            self.dialect = self._choose_dialect(headers, segment, diagnostics)
+            assert self.post is not None
+            preamble, sections = self.post
+            yield ThreadHead(dialect=self.dialect, preamble=preamble, sections=sections)
+        comments, outside = build_comments(
+            segment,
+            headers,
+            hexbear_footer=self.dialect == "hexbear",
+            max_depth=self.max_depth,
+            diagnostics=diagnostics,
+        )
+        found = diagnostics.sorted()
+        if self.stripped_reported:
+            found = tuple(d for d in found if d.code != "TP201")
+        self.stripped_reported = self.stripped_reported or any(d.code == "TP201" for d in found)
+        self.diagnostics.extend(found)
+        self.unparsed.extend(outside)
+        yield from comments
+
+    def _choose_dialect(
+        self, headers: Sequence[Header], segment: Sequence[Line], diagnostics: Diagnostics
+    ) -> str:
+        detected = detect_dialect(headers)
+        if self.asked == "auto":
+            return detected
+        if detected != self.asked:
+            diagnostics.report(
+                "TP102",
+                f"read as {self.asked} as asked, but the headers look like {detected}",
+                segment[headers[0].start].content_span,
+            )
+        return self.asked
+
+    def _whole(self, window: Sequence[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:
+        """Text with no comment header: read whole, as ``parse`` reads it."""
+        thread = parse_lines(window, dialect=self.asked, max_depth=self.max_depth)
+        yield ThreadHead(dialect=thread.dialect, preamble=thread.preamble, sections=thread.sections)
+        yield from thread.comments
+        yield ThreadTail(
+            unattributed=thread.unattributed,
+            unparsed=thread.unparsed,
+            diagnostics=thread.diagnostics,
+        )
