@@ -112,6 +112,18 @@ def read_header(
     ``indented`` asks for lemmy-ui's layout, tokens indented under the name
     line; ``require_bullet`` for a bullet on the name line.
     """
+    # A header has a token line right after its name line (past at most
+    # MAX_BLANK_RUN blank lines): checked first, as it rules out most body lines
+    # for the price of one cached lookup.
+    following = index + 1
+    while following < len(lines) and lines[following].blank and following - index <= MAX_BLANK_RUN:
+        following += 1
+    if (
+        following >= len(lines)
+        or lines[following].blank
+        or classify_token(lines[following].content) is None
+    ):
+        return None
     parsed = parse_name_line(lines[index].content)
     if parsed is None or (require_bullet and not parsed[0]):
         return None

@@ -35,6 +35,7 @@ bounded repeats, so reading a header costs a constant per line.
 from __future__ import annotations
 
 import enum
+import functools
 
 import attrs
 import regex
@@ -91,6 +92,13 @@ _PRONOUN_ENTRY = regex.compile(r"[\p{L}'’ ]{1,40}(?:/[\p{L}'’ ]{1,40}){1,4}"
 _SINGLE_WORD_PRONOUNS = frozenset({"any", "all", "ask", "none", "other"})
 
 
+#: Distinct lines remembered by the cached readers below. A thread repeats its
+#: authors' name lines and a few dozen token lines thousands of times; both
+#: readers are pure functions of the line, and their results are immutable.
+CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def parse_name_line(content: str) -> tuple[bool, Author] | None:
     """Read ``[BULLET] DISPLAY [@HOST] [BADGES]``; returns (had_bullet, author) or None.
 
@@ -225,6 +233,7 @@ MOMENT_TIME = regex.compile(
 _LANGUAGE = regex.compile(r"\p{L}[\p{L}\p{M} ()'’-]{0,39}")
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def classify_token(content: str) -> Token | None:
     """The header token a line's content is, or None when it is not one."""
     if len(content) > MAX_TOKEN_LINE:
