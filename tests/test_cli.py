@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -543,8 +544,11 @@ def test_jsonl_keeps_pace_with_its_writer() -> None:
         assert process.stdin is not None
         assert process.stdout is not None
         # Enough blocks to close the first comment, then wait with stdin still open.
-        process.stdin.write("".join(block.format(n=n) for n in range(60)).encode())
+        process.stdin.write("".join(block.format(n=n) for n in range(120)).encode())
         process.stdin.flush()
+        # Fail, not hang, if the records wait for the end of the input.
+        ready, _, _ = select.select([process.stdout], [], [], 30)
+        assert ready, "no record within 30 s while the input stayed open"
         head = json.loads(process.stdout.readline())
         first = json.loads(process.stdout.readline())
         assert (head["kind"], first["kind"], first["paragraphs"][0]["text"]) == (
@@ -555,4 +559,41 @@ def test_jsonl_keeps_pace_with_its_writer() -> None:
         process.stdin.close()
         rest = records(process.stdout.read().decode())
         assert process.wait(timeout=60) == 0
-    assert [r["kind"] for r in rest] == ["comment"] * 59 + ["tail"]
+    assert [r["kind"] for r in rest] == ["comment"] * 119 + ["tail"]
+
+
+class Trickle(io.RawIOBase):
+    """A pipe that hands its bytes over one at a time."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if not self.data:
+            return 0
+        buffer[0] = self.data[0]
+        self.data = self.data[1:]
+        return 1
+
+
+@pytest.mark.parametrize(
+    ("mark", "codec"),
+    [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xff\xfe\x00\x00", "utf-32-le")],
+)
+@pytest.mark.parametrize("output", ["json", "jsonl"])
+def test_a_byte_order_mark_that_arrives_in_pieces(
+    mark: bytes,
+    codec: str,
+    output: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stream = io.BufferedReader(Trickle(mark + PAGE.encode(codec)))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    assert main(["dump", "-", "--format", output]) == 0
+    out = capsys.readouterr().out
+    comment = json.loads(out)["comments"][0] if output == "json" else records(out)[1]
+    assert comment["paragraphs"] == [{"text": "Hi!", "span": [61, 64]}]  # the mark is not text

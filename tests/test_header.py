@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from threadparse._header import Token, classify_token, parse_count, parse_name_line
+import threadparse
+from threadparse._header import (
+    Token,
+    _cached_name_line,
+    _classify_short,
+    classify_token,
+    parse_count,
+    parse_name_line,
+)
 from threadparse._models import Author
 from threadparse._render import compact_count
 
@@ -176,3 +184,12 @@ def test_counts(text: str, value: int | None) -> None:
 def test_compact_counts_match_intl(value: int, shown: str) -> None:
     assert compact_count(value) == shown
     assert parse_count(shown) is not None
+
+
+def test_caches_keep_no_long_line() -> None:
+    # Cached readers must not keep a body line (or a streamed dump) alive.
+    _classify_short.cache_clear()
+    _cached_name_line.cache_clear()
+    threadparse.parse("x" * 1_000 + "\n" + "y" * 1_000 + "\n  " + "z" * 500 + "\narrow-up\n")
+    assert _classify_short.cache_info().currsize == 1  # "arrow-up" only
+    assert _cached_name_line.cache_info().currsize == 0

@@ -270,6 +270,8 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16", 0),
 )
 
+_LONGEST_MARK = max(len(mark) for mark, _, _ in BYTE_ORDER_MARKS)
+
 #: Files are read in pieces this large, so a binary file or one over
 #: --max-bytes is refused after its first bad piece, not after all of it.
 CHUNK = 1 << 20
@@ -318,6 +320,8 @@ def _checked_chunks(
     # read1: what a pipe has now, up to CHUNK, so --format jsonl keeps pace with a writer.
     read: Callable[[int], bytes] = getattr(handle, "read1", handle.read)
     while chunk := read(CHUNK):
+        while size == 0 and len(chunk) < _LONGEST_MARK and (more := read(CHUNK)):
+            chunk += more  # a pipe may hand over a byte order mark a byte at a time
         if size == 0:
             check_nul = check_nul and not chunk.startswith(tuple(m for m, _, _ in BYTE_ORDER_MARKS))
         if check_nul and b"\0" in chunk:

@@ -95,15 +95,24 @@ _SINGLE_WORD_PRONOUNS = frozenset({"any", "all", "ask", "none", "other"})
 #: Distinct lines remembered by the cached readers below. A thread repeats its
 #: authors' name lines and a few dozen token lines thousands of times; both
 #: readers are pure functions of the line, and their results are immutable.
+#: Only short lines are cached (a name line's limit, twice over for spaces the
+#: copy doubled), so the caches hold at most CACHE_SIZE short strings and
+#: never keep a long body line, or a streamed dump, alive.
 CACHE_SIZE = 4096
+_CACHED_LINE = 2 * MAX_NAME_LINE
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
 def parse_name_line(content: str) -> tuple[bool, Author] | None:
     """Read ``[BULLET] DISPLAY [@HOST] [BADGES]``; returns (had_bullet, author) or None.
 
     None means the line cannot be a name line (empty, too long, a URL).
     """
+    if len(content) > _CACHED_LINE:
+        return _read_name_line(content)
+    return _cached_name_line(content)
+
+
+def _read_name_line(content: str) -> tuple[bool, Author] | None:
     bulleted = len(content) >= 2 and content[0] in BULLETS and content[1].isspace()
     # NBSP or doubled spaces from the copy: "Banned\u00a0from\u00a0community".
     display = " ".join((content[2:] if bulleted else content).split())
@@ -146,6 +155,9 @@ def parse_name_line(content: str) -> tuple[bool, Author] | None:
         pronouns=pronouns,
         badges=canonical_badges(badges),
     )
+
+
+_cached_name_line = functools.lru_cache(maxsize=CACHE_SIZE)(_read_name_line)
 
 
 def _ends_a_name(head: str) -> bool:
@@ -233,11 +245,15 @@ MOMENT_TIME = regex.compile(
 _LANGUAGE = regex.compile(r"\p{L}[\p{L}\p{M} ()'’-]{0,39}")
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
 def classify_token(content: str) -> Token | None:
     """The header token a line's content is, or None when it is not one."""
     if len(content) > MAX_TOKEN_LINE:
         return None
+    return _classify_short(content)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _classify_short(content: str) -> Token | None:
     word = " ".join(content.split())  # NBSP, tabs and doubled spaces inside a token
     lowered = word.lower()
     if lowered in _NOISE:

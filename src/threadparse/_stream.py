@@ -27,7 +27,7 @@ is read whole and parsed as ``parse`` would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -58,9 +58,8 @@ def iter_comments(
     any iterable of strings. Spans index the whole text. Use
     :func:`iter_thread` to also get the post, unplaced lines and diagnostics.
     """
-    for part in iter_thread(source, dialect=dialect, max_depth=max_depth):
-        if isinstance(part, Comment):
-            yield part
+    parts = iter_thread(source, dialect=dialect, max_depth=max_depth)  # checks the options now
+    return (part for part in parts if isinstance(part, Comment))
 
 
 def iter_thread(
@@ -106,6 +105,11 @@ def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
     )
 
 
+#: Lines tested per step once decidable: a step costs a generator round trip,
+#: so it is not taken for every line; also how far output may lag the input.
+BATCH = 256
+
+
 class _Reader:
     """One pass over the lines: the post, then one top-level comment at a time."""
 
@@ -114,6 +118,10 @@ class _Reader:
         self.max_depth = max_depth
         self.dialect: str | None = None  # decided at the first top-level comment
         self.post: tuple[Preamble, tuple[Section, ...]] | None = None
+        # What a header must show to count, as find_headers' second pass asks
+        # once headers differ: (tokens indented under the name, a bullet).
+        self.layout: tuple[bool, bool] | None = None
+        self.probe: Header | None = None  # a first header whose layout is in doubt
         self.stripped_reported = False
         self.unparsed: list[Text] = []
         self.diagnostics: list[Diagnostic] = []
@@ -124,58 +132,82 @@ class _Reader:
         scan = 0  # next line of the window to test for a header
         for line in lines:
             window.append(line)
-            while scan < len(window) - HEADER_REACH:
-                if root is None:
-                    root, scan = self._find_first(window, scan)
-                    if root is not None:
-                        self.post = parse_post(window[:scan], one_per_line=False)
-                        window = window[scan:]
-                        root, scan = self._rebased(root, scan), root.end - root.start
-                    continue
-                boundary = self._boundary(window, scan, root)
-                if boundary is None:
-                    scan += 1
-                    continue
-                yield from self._comments(window[:scan])
-                window = window[scan:]
-                root, scan = boundary, boundary.end - boundary.start
-        if root is None and self.asked != "flat":
-            # End of text: lines left unscanned may still open the first header.
-            root, scan = self._find_first(window, scan, to_end=True)
-            if root is not None:
-                self.post = parse_post(window[:scan], one_per_line=False)
-                window = window[scan:]
-                root, scan = self._rebased(root, scan), root.end - root.start
+            if len(window) - scan > HEADER_REACH + BATCH:
+                window, root, scan = yield from self._advance(window, root, scan, final=False)
+        window, root, scan = yield from self._advance(window, root, scan, final=True)
         if root is None:
             yield from self._whole(window)
             return
-        while True:  # the rest of the text, with nothing more to wait for
-            boundary = None
-            while scan < len(window) and boundary is None:
-                boundary = self._boundary(window, scan, root)
-                scan += boundary is None
-            if boundary is None:
-                yield from self._comments(window)
-                break
-            yield from self._comments(window[:scan])
-            window = window[scan:]
-            root, scan = boundary, boundary.end - boundary.start
+        yield from self._comments(window)
         yield ThreadTail(
             unattributed=(), unparsed=tuple(self.unparsed), diagnostics=tuple(self.diagnostics)
         )
 
-    def _find_first(
-        self, window: list[Line], scan: int, *, to_end: bool = False
+    def _advance(
+        self, window: list[Line], root: Header | None, scan: int, *, final: bool
+    ) -> Generator[Comment | ThreadHead, None, tuple[list[Line], Header | None, int]]:
+        """Test every line that can be decided now; hand out the comments that ended.
+
+        A line can be decided once ``HEADER_REACH`` lines follow it, or at the
+        end of the text (``final``).
+        """
+        while True:
+            stop = len(window) if final else len(window) - HEADER_REACH
+            if root is None:
+                first, scan = self._first_root(window, scan, stop, final=final)
+                if first is None:
+                    return window, None, scan
+                self.post = parse_post(window[:scan], one_per_line=False)
+                window = window[scan:]
+                root = self._rebased(first, scan)
+                scan = root.end
+                continue
+            boundary = None
+            while scan < stop and boundary is None:
+                boundary = self._boundary(window, scan, root)
+                scan += boundary is None
+            if boundary is None:
+                return window, root, scan
+            yield from self._comments(window[:scan])
+            window = window[scan:]
+            root = boundary
+            scan = root.end
+
+    def _first_root(
+        self, window: list[Line], scan: int, stop: int, *, final: bool
     ) -> tuple[Header | None, int]:
-        """The first header at or after ``scan`` that is decidable now, and where it is."""
+        """The first comment header at or before ``stop``, and where to go on scanning.
+
+        ``parse`` drops headers laid out unlike the others (a post's list item
+        followed by a time line, when real headers indent their tokens): a
+        first header not in lemmy-ui's own layout is only a probe, and the
+        layout is settled by the next header before the search starts over.
+        """
         if self.asked == "flat":
             return None, len(window)
-        stop = len(window) if to_end else len(window) - HEADER_REACH
         while scan < stop:
-            header = None if window[scan].blank else read_header(window, scan)
-            if header is not None:
-                return header, scan
-            scan += 1
+            if window[scan].blank:
+                scan += 1
+                continue
+            if self.layout is not None:
+                indented, bulleted = self.layout
+                header = read_header(window, scan, indented=indented, require_bullet=bulleted)
+                if header is not None:
+                    return header, scan
+                scan += 1
+                continue
+            header = read_header(window, scan)
+            if header is None:
+                scan += 1
+            elif self.probe is None and not _in_page_layout(header, window):
+                self.probe = header
+                scan = header.end
+            else:
+                self.layout = _layout(window, self.probe, header)
+                scan = 0  # search again from the start, by the layout's rules
+        if final and self.layout is None and self.probe is not None:
+            self.layout = _layout(window, self.probe, self.probe)
+            return self._first_root(window, 0, stop, final=final)
         return None, scan
 
     @staticmethod
@@ -183,23 +215,23 @@ class _Reader:
         """The header found at ``window[start]``, with indexes into ``window[start:]``."""
         return attrs.evolve(header, start=0, end=header.end - start)
 
-    @staticmethod
-    def _boundary(window: list[Line], index: int, root: Header) -> Header | None:
+    def _boundary(self, window: list[Line], index: int, root: Header) -> Header | None:
         """The header of the next top-level comment, if it starts at ``window[index]``."""
         line = window[index]
         if line.blank or line.indent > root.nest_indent:
             return None  # deeper lines are replies or body text of the open comment
-        header = read_header(window, index)
+        indented, bulleted = self.layout or (False, False)
+        header = read_header(window, index, indented=indented, require_bullet=bulleted)
         if header is None or header.nest_indent > root.nest_indent:
             return None
-        return _Reader._rebased(header, index)
+        return self._rebased(header, index)
 
     def _comments(self, segment: Sequence[Line]) -> Iterator[ThreadHead | Comment]:
         """Parse one top-level comment's lines (it starts at ``segment[0]``)."""
         headers = find_headers(segment)
         if not headers or headers[0].start != 0:
             first = read_header(segment, 0)
-            assert first is not None  # _boundary/_find_first read it there
+            assert first is not None  # _boundary or _first_root read it there
             headers = [first, *(h for h in headers if h.start >= first.end)]
         diagnostics = Diagnostics(LineNumbers(segment))
         if self.dialect is None:  # the first comment: now the head can go out
@@ -246,3 +278,17 @@ class _Reader:
             unparsed=thread.unparsed,
             diagnostics=thread.diagnostics,
         )
+
+
+def _in_page_layout(header: Header, window: Sequence[Line]) -> bool:
+    """Bullet and tokens indented under the name: lemmy-ui's layout, never in doubt."""
+    return header.bulleted and header.token_indent > window[header.start].indent
+
+
+def _layout(window: Sequence[Line], probe: Header | None, header: Header) -> tuple[bool, bool]:
+    """What find_headers' second pass would ask of headers, given the first two."""
+    seen = [h for h in (probe, header) if h is not None]
+    return (
+        any(h.token_indent > window[h.start].indent for h in seen),
+        any(h.bulleted for h in seen),
+    )
