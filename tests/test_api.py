@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -11,7 +12,8 @@ import attrs
 import pytest
 
 import threadparse
-from threadparse import Severity, Span, ThreadParseError
+from threadparse import Severity, Span, ThreadParseError, _parser
+from threadparse._source import Line, split_lines
 
 OUTSIDE = (
     "  • a@lemmy.ml\n    arrow-up\n    1\n    ·\n    1 day ago\n\n    Hi.\n\nPowered by Lemmy\n"
@@ -172,3 +174,23 @@ def test_only_cr_and_lf_end_lines() -> None:
     (paragraph,) = threadparse.parse(text).unattributed
     assert paragraph.text == text[:-1]
     assert paragraph.span == Span(0, len(text) - 1)
+
+
+def test_parse_pauses_the_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = split_lines
+
+    def spy(text: str) -> list[Line]:
+        seen.append(gc.isenabled())
+        return real(text)
+
+    monkeypatch.setattr(_parser, "split_lines", spy)
+    assert gc.isenabled()
+    threadparse.parse("text")
+    assert (seen, gc.isenabled()) == ([False], True)
+    gc.disable()
+    try:
+        threadparse.parse("text")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
