@@ -1,0 +1,210 @@
+"""Adversarial input families: each a function ``size -> str`` of about ``size`` characters.
+
+Each family stresses one place where a line-based parser can turn quadratic or
+blow up: one line that never ends, floods of lines that each start a header
+candidate, regular-expression bait (``[``, ``https://``, a pronoun tag with
+100,000 entries), indentation that grows without bound, and blank lines. The
+``megathread`` family is valid page text, for reference.
+
+``FAMILIES`` maps each name to its function; tests/test_growth.py checks that
+parsing every family grows linearly. ``python benchmarks/adversarial.py
+[--size N]`` times threadparse.parse and the floor on each family at N and 4N
+characters (best of 5) and prints the growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for `python benchmarks/...`
+
+import threadparse
+from benchmarks.floor import floor
+from benchmarks.megathread import page_text
+
+#: The size at which the docstrings' counts hold ("500,000 lone bullets").
+BIG = 1_000_000
+
+
+def _repeat(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters (a whole number of units, at least one)."""
+    return unit * max(1, size // len(unit))
+
+
+def long_line(size: int) -> str:
+    """One line with no newline: a name line's pieces (bullet, host, tag, badge) over and over."""
+    return _repeat("• a@b.io [he/him] OP ", size)
+
+
+def lone_bullets(size: int) -> str:
+    """``•`` alone on every line (lemmy-0.18's separator): 500,000 lines at ``BIG``."""
+    return _repeat("•\n", size)
+
+
+_TOKENS = (
+    "arrow-up",
+    "12",
+    "·",
+    "link",
+    "2 days ago",
+    "edit-2",
+    "fedilink",
+    "English",
+    "arrow-down",
+    "3",
+    "•",
+    "hexagon",
+    "1.2K",
+    "OP",
+    "a day",
+)
+
+
+def header_tokens(size: int) -> str:
+    """Every line a header token, indented as lemmy-ui indents them, cycling."""
+    unit = "".join(f"    {token}\n" for token in _TOKENS)
+    return _repeat(unit, size)
+
+
+def names_and_bodies(size: int) -> str:
+    """Name lines that look like comment headers, each followed by a body line
+    instead of header tokens: every other line is a header candidate that fails."""
+    unit = "".join(
+        f"  • user{n} [she/her]@lemmy.ml\n    Not a token, just a line of prose.\n"
+        for n in range(10)
+    )
+    return _repeat(unit, size)
+
+
+def brackets(size: int) -> str:
+    """``[`` repeated on one line (pronoun-tag and link-syntax bait)."""
+    return "[" * size
+
+
+def urls(size: int) -> str:
+    """``https://`` repeated on one line (URL bait)."""
+    return _repeat("https://", size)
+
+
+def deep_indent(size: int) -> str:
+    """One name line indented by ``size`` spaces."""
+    return " " * max(0, size - 12) + "• u@h.io\n"
+
+
+def growing_indent(size: int) -> str:
+    """A reply chain: every comment indented 2 columns deeper than the one before,
+    far past ``max_depth`` (each reply past it is attached at the cap)."""
+    parts: list[str] = []
+    total = 0
+    depth = 0
+    while total < size:
+        pad = "  " * (depth + 1)
+        part = f"{pad}• u{depth}@h.io\n{pad}  1 day ago\n\n{pad}  Reply {depth}.\n\n"
+        parts.append(part)
+        total += len(part)
+        depth += 1
+    return "".join(parts)
+
+
+def pronoun_tag(size: int) -> str:
+    """One name line whose pronoun tag has ``size // 5`` entries (100,000 at ``BIG // 2``)."""
+    entries = max(1, (size - 16) // 5)
+    return "  • x [" + ", ".join(["a/b"] * entries) + "]@h.io\n    1 day ago\n"
+
+
+def blank_lines(size: int) -> str:
+    """Nothing but line ends: 1,000,000 blank lines at ``BIG``."""
+    return "\n" * size
+
+
+def lookahead(size: int) -> str:
+    """Header candidates that need the look-ahead: an unbulleted name line that is
+    also a token, a strong token, blank lines, a count, and no time ever."""
+    return _repeat("English\n    link\n\n\n    42\n\n", size)
+
+
+def megathread(size: int) -> str:
+    """Valid lemmy-0.19 page text: a rendered megathread of about ``size`` characters."""
+    return page_text(max(1, size // 410), "lemmy-0.19")
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "long_line": long_line,
+    "lone_bullets": lone_bullets,
+    "header_tokens": header_tokens,
+    "names_and_bodies": names_and_bodies,
+    "brackets": brackets,
+    "urls": urls,
+    "deep_indent": deep_indent,
+    "growing_indent": growing_indent,
+    "pronoun_tag": pronoun_tag,
+    "blank_lines": blank_lines,
+    "lookahead": lookahead,
+    "megathread": megathread,
+}
+
+
+def best_time(function: Callable[[str], object], text: str, repeat: int = 5) -> float:
+    """Seconds per call: the fastest of ``repeat`` samples, collector off during each.
+
+    As ``timeit`` does: a full collection before each sample, the collector off
+    while it runs, and a call faster than ``MIN_SAMPLE`` looped within each
+    sample (``timeit.autorange``), so the timer's resolution and one-off
+    delays do not decide a growth ratio. tests/test_growth.py times with this.
+    """
+    number = 1
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            for _ in range(number):
+                function(text)
+            elapsed = time.perf_counter() - start
+        finally:
+            gc.enable()
+        best = min(best, elapsed / number)
+        if elapsed < MIN_SAMPLE:
+            number = max(number * 2, int(number * MIN_SAMPLE / max(elapsed, 1e-6)) + 1)
+    return best
+
+
+#: Seconds: a faster call is looped until one sample takes this long.
+MIN_SAMPLE = 0.02
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time parse and the floor on each family.")
+    parser.add_argument("--size", type=int, default=BIG, help="characters (default %(default)s)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("families", nargs="*", default=list(FAMILIES))
+    args = parser.parse_args(argv)
+    print(f"size n = {args.size:,} characters, best of {args.repeat}, garbage collector off")
+    print()
+    print(
+        "| family | line ends | parse n (s) | parse 4n / n | floor 4n / n | parse / floor at 4n |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in args.families:
+        small, large = FAMILIES[name](args.size), FAMILIES[name](4 * args.size)
+        parse_small = best_time(threadparse.parse, small, args.repeat)
+        parse_large = best_time(threadparse.parse, large, args.repeat)
+        floor_small = best_time(floor, small, args.repeat)
+        floor_large = best_time(floor, large, args.repeat)
+        print(
+            f"| {name} | {small.count(chr(10)):,} | {parse_small:.3f} "
+            f"| {parse_large / parse_small:.2f} | {floor_large / floor_small:.2f} "
+            f"| {parse_large / floor_large:.1f} |",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
