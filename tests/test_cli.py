@@ -321,13 +321,23 @@ def test_failed_files_leave_no_partial_json(
 def run_cli(
     *args: str, stdin: int | None = None, stdout: int | IO[bytes] = subprocess.PIPE
 ) -> subprocess.Popen[bytes]:
-    """``python -m threadparse`` in a child process, stderr captured."""
+    """``python -m threadparse`` in a child process, stderr captured.
+
+    The child gets Ctrl-C's default action back: a test run started in the
+    background (``cmd &`` in a script) ignores SIGINT, the child would inherit
+    that, and Python installs its KeyboardInterrupt handler only over the default.
+    """
     return subprocess.Popen(
         [sys.executable, "-m", "threadparse", *args],
         stdin=stdin,
         stdout=stdout,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,  # noqa: PLW1509  # tests start no threads
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize(("first", "status"), [("thread.txt", 0), ("missing.txt", 2)])
