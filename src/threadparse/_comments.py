@@ -115,14 +115,8 @@ def read_header(
     # A header has a token line right after its name line (past at most
     # MAX_BLANK_RUN blank lines): checked first, as it rules out most body lines
     # for the price of one cached lookup.
-    following = index + 1
-    while following < len(lines) and lines[following].blank and following - index <= MAX_BLANK_RUN:
-        following += 1
-    if (
-        following >= len(lines)
-        or lines[following].blank
-        or classify_token(lines[following].content) is None
-    ):
+    following = _next_nonblank(lines, index)
+    if following is None or classify_token(lines[following].content) is None:
         return None
     parsed = parse_name_line(lines[index].content)
     if parsed is None or (require_bullet and not parsed[0]):
@@ -227,10 +221,8 @@ def _resumes(lines: Sequence[Line], blank: int, name_indent: int, kinds: list[To
     way to a time. A body list item followed by "42", a blank and "link" is not
     a header.
     """
-    following = blank + 1
-    while following < len(lines) and lines[following].blank and following - blank <= MAX_BLANK_RUN:
-        following += 1
-    if following >= len(lines) or lines[following].indent <= name_indent:
+    following = _next_nonblank(lines, blank)
+    if following is None or lines[following].indent <= name_indent:
         return False
     token = classify_token(lines[following].content)
     if token is None:
@@ -242,12 +234,19 @@ def _resumes(lines: Sequence[Line], blank: int, name_indent: int, kinds: list[To
 
 def _time_next(lines: Sequence[Line], position: int) -> bool:
     """Is the next non-blank line after ``position`` a time?"""
+    following = _next_nonblank(lines, position)
+    return following is not None and classify_token(lines[following].content) is Token.TIME
+
+
+def _next_nonblank(lines: Sequence[Line], position: int) -> int | None:
+    """The next non-blank line after ``position``, unless more than
+    ``MAX_BLANK_RUN`` blank lines (or the end of the text) come first."""
     following = position + 1
     while (
         following < len(lines) and lines[following].blank and following - position <= MAX_BLANK_RUN
     ):
         following += 1
-    return following < len(lines) and classify_token(lines[following].content) is Token.TIME
+    return following if following < len(lines) and not lines[following].blank else None
 
 
 def _time_ahead(lines: Sequence[Line], position: int) -> bool:
