@@ -114,19 +114,14 @@ def parse_lines(lines: Sequence[Line], *, dialect: str, max_depth: int | None) -
     diagnostics = Diagnostics(LineNumbers(lines))
     headers = [] if dialect == "flat" else find_headers(lines)
     if headers:
-        detected = detect_dialect(headers)
+        chosen = page_dialect(dialect, headers, lines, diagnostics)
+    elif dialect != "auto":
+        chosen = dialect
     else:
-        detected = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
-    chosen = detected if dialect == "auto" else dialect
+        chosen = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
     else:
-        if headers and detected != chosen:
-            diagnostics.report(
-                "TP102",
-                f"read as {chosen} as asked, but the headers look like {detected}",
-                lines[headers[0].start].content_span,
-            )
         if not headers and dialect != "auto":
             diagnostics.report(
                 "TP102",
@@ -135,6 +130,23 @@ def parse_lines(lines: Sequence[Line], *, dialect: str, max_depth: int | None) -
             )
         thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
     return thread
+
+
+def page_dialect(
+    asked: str, headers: Sequence[Header], lines: Sequence[Line], diagnostics: Diagnostics
+) -> str:
+    """The dialect to read text with these headers as: ``asked``, or the one they
+    point to for ``"auto"``; TP102 when the two differ."""
+    detected = detect_dialect(headers)
+    if asked == "auto":
+        return detected
+    if detected != asked:
+        diagnostics.report(
+            "TP102",
+            f"read as {asked} as asked, but the headers look like {detected}",
+            lines[headers[0].start].content_span,
+        )
+    return asked
 
 
 def utf8_size(text: str, limit: int) -> int:

@@ -43,7 +43,7 @@ from threadparse._models import (
     ThreadHead,
     ThreadTail,
 )
-from threadparse._parser import MAX_DEPTH, check_options, detect_dialect, parse_lines
+from threadparse._parser import MAX_DEPTH, check_options, page_dialect, parse_lines
 from threadparse._post import parse_post
 from threadparse._source import Line, LineNumbers, iter_lines
 
@@ -235,7 +235,7 @@ class _Reader:
             headers = [first, *(h for h in headers if h.start >= first.end)]
         diagnostics = Diagnostics(LineNumbers(segment))
         if self.dialect is None:  # the first comment: now the head can go out
-            self.dialect = self._choose_dialect(headers, segment, diagnostics)
+            self.dialect = page_dialect(self.asked, headers, segment, diagnostics)
             assert self.post is not None
             preamble, sections = self.post
             yield ThreadHead(dialect=self.dialect, preamble=preamble, sections=sections)
@@ -253,20 +253,6 @@ class _Reader:
         self.diagnostics.extend(found)
         self.unparsed.extend(outside)
         yield from comments
-
-    def _choose_dialect(
-        self, headers: Sequence[Header], segment: Sequence[Line], diagnostics: Diagnostics
-    ) -> str:
-        detected = detect_dialect(headers)
-        if self.asked == "auto":
-            return detected
-        if detected != self.asked:
-            diagnostics.report(
-                "TP102",
-                f"read as {self.asked} as asked, but the headers look like {detected}",
-                segment[headers[0].start].content_span,
-            )
-        return self.asked
 
     def _whole(self, window: Sequence[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:
         """Text with no comment header: read whole, as ``parse`` reads it."""
