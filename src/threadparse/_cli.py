@@ -163,33 +163,25 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
     many = len(files) > 1
     for name in files:
-        if args.format == "jsonl":
-            try:
-                status = max(status, _stream_jsonl(name, args))
-            except BrokenPipeError:
-                _silence_stdout()
-                return status
-            continue
         try:
+            if args.format == "jsonl":
+                status = max(status, _stream_jsonl(name, args))
+                continue
             text = _read(name, args.encoding, args.max_bytes)
             thread = parse(text, dialect=args.dialect, strict=args.strict)
             output = _render(thread, args.format)
+            if many and args.format == "tree":
+                output = f"==> {name} <==\n" + output
+            _write(output, args.format)  # only now: a failed file writes nothing
         except InputError as error:
             print(f"threadparse: {error}", file=sys.stderr)
             status = 2
-            continue
         except ThreadParseError as error:
             print(f"threadparse: {name}: {error}", file=sys.stderr)
             status = max(status, 1)
-            continue
         except MemoryError:
             print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
             status = 2
-            continue
-        if many and args.format == "tree":
-            output = f"==> {name} <==\n" + output
-        try:
-            _write(output, args.format)
         except BrokenPipeError:
             _silence_stdout()  # as in main(), but keep the status of the files before
             return status
@@ -199,25 +191,19 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
 def _stream_jsonl(name: str, args: argparse.Namespace) -> int:
     """Write the file as JSON Lines while reading it; the exit status for this file.
 
-    Records already written stay written: a file that fails midway ends
-    without its tail record, and ``--strict`` can only set the status.
+    Records already written stay written: a file that fails midway (the
+    caller reports it) ends without its tail record, and ``--strict`` can only
+    set the status.
     """
     errors: list[Diagnostic] = []
-    try:
-        pieces = _text_pieces(name, args.encoding, args.max_bytes)
-        for part in iter_thread(pieces, dialect=args.dialect):
-            record = part_to_dict(part)
-            if isinstance(part, ThreadHead):
-                record["file"] = name
-            elif isinstance(part, ThreadTail):
-                errors = [d for d in part.diagnostics if d.severity is Severity.ERROR]
-            _write(dumps(record, indent=None) + "\n", "json")
-    except InputError as error:
-        print(f"threadparse: {error}", file=sys.stderr)
-        return 2
-    except MemoryError:
-        print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
-        return 2
+    pieces = _text_pieces(name, args.encoding, args.max_bytes)
+    for part in iter_thread(pieces, dialect=args.dialect):
+        record = part_to_dict(part)
+        if isinstance(part, ThreadHead):
+            record["file"] = name
+        elif isinstance(part, ThreadTail):
+            errors = [d for d in part.diagnostics if d.severity is Severity.ERROR]
+        _write(dumps(record, indent=None) + "\n", "json")
     if args.strict and errors:
         first = errors[0]
         print(
@@ -270,7 +256,8 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16", 0),
 )
 
-_LONGEST_MARK = max(len(mark) for mark, _, _ in BYTE_ORDER_MARKS)
+_MARKS = tuple(mark for mark, _, _ in BYTE_ORDER_MARKS)
+_LONGEST_MARK = max(map(len, _MARKS))
 
 #: Files are read in pieces this large, so a binary file or one over
 #: --max-bytes is refused after its first bad piece, not after all of it.
@@ -323,7 +310,7 @@ def _checked_chunks(
         while size == 0 and len(chunk) < _LONGEST_MARK and (more := read(CHUNK)):
             chunk += more  # a pipe may hand over a byte order mark a byte at a time
         if size == 0:
-            check_nul = check_nul and not chunk.startswith(tuple(m for m, _, _ in BYTE_ORDER_MARKS))
+            check_nul = check_nul and not chunk.startswith(_MARKS)
         if check_nul and b"\0" in chunk:
             raise InputError(
                 f"{name}: looks like a binary file (NUL byte at offset {size + chunk.index(0)}), "
