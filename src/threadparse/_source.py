@@ -167,7 +167,7 @@ def make_line(raw: str, number: int, start: int) -> Line:
         content=content,
         content_start=start + lead,
         content_end=start + lead + len(content),
-        indent=_indent_columns(raw[:lead]) if content else 0,
+        indent=_indent(raw, lead) if content else 0,
     )
 
 
