@@ -99,6 +99,7 @@ class Header:
     edited: bool
     badges: tuple[str, ...]  #: badges on lines of their own, after the name line's
     token_indent: int  #: indent of the first token line
+    indented: bool  #: tokens indented under the name line, as lemmy-ui lays them out
     bulleted: bool  #: the name line has a bullet
     nest_indent: int  #: the indent the reply tree is built from
     tokens: frozenset[str]  #: lower-cased token words seen, for dialect detection
@@ -203,6 +204,7 @@ def read_header(
         edited=edited,
         badges=tuple(badges),
         token_indent=token_indent,
+        indented=token_indent > name_indent,
         bulleted=bulleted,
         # A copy that starts at a bullet loses that line's indentation only:
         # trust the tokens' indent (2 columns in) when it says deeper.
@@ -285,7 +287,7 @@ def find_headers(lines: Sequence[Line]) -> list[Header]:
     body line (a lone word, then header-like lines). A second pass drops them.
     """
     headers = _scan(lines, indented=False, bulleted=False)
-    indented = len({h.token_indent > lines[h.start].indent for h in headers}) == 2
+    indented = len({h.indented for h in headers}) == 2
     bulleted = len({h.bulleted for h in headers}) == 2
     return _scan(lines, indented=indented, bulleted=bulleted) if indented or bulleted else headers
 
@@ -356,7 +358,7 @@ def build_comments(
     A reply that would sit deeper than ``max_depth`` is attached at
     ``max_depth`` instead, under its ancestor one level up (TP204).
     """
-    stripped = next((h for h in headers if h.token_indent <= lines[h.start].indent), None)
+    stripped = next((h for h in headers if not h.indented), None)
     if stripped is not None:
         diagnostics.report(
             "TP201",

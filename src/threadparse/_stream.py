@@ -199,14 +199,15 @@ class _Reader:
             header = read_header(window, scan)
             if header is None:
                 scan += 1
-            elif self.probe is None and not _in_page_layout(header, window):
+            elif self.probe is None and not (header.bulleted and header.indented):
+                # Not lemmy-ui's own layout (a bullet, tokens indented): in doubt.
                 self.probe = header
                 scan = header.end
             else:
-                self.layout = _layout(window, self.probe, header)
+                self.layout = _layout(self.probe, header)
                 scan = 0  # search again from the start, by the layout's rules
         if final and self.layout is None and self.probe is not None:
-            self.layout = _layout(window, self.probe, self.probe)
+            self.layout = _layout(self.probe, self.probe)
             return self._first_root(window, 0, stop, final=final)
         return None, scan
 
@@ -266,15 +267,7 @@ class _Reader:
         )
 
 
-def _in_page_layout(header: Header, window: Sequence[Line]) -> bool:
-    """Bullet and tokens indented under the name: lemmy-ui's layout, never in doubt."""
-    return header.bulleted and header.token_indent > window[header.start].indent
-
-
-def _layout(window: Sequence[Line], probe: Header | None, header: Header) -> tuple[bool, bool]:
+def _layout(probe: Header | None, header: Header) -> tuple[bool, bool]:
     """What find_headers' second pass would ask of headers, given the first two."""
     seen = [h for h in (probe, header) if h is not None]
-    return (
-        any(h.token_indent > window[h.start].indent for h in seen),
-        any(h.bulleted for h in seen),
-    )
+    return any(h.indented for h in seen), any(h.bulleted for h in seen)
