@@ -64,10 +64,10 @@ def check(data: bytes) -> None:
     text, dialect, strict, max_depth = case_of(data)
     raised: threadparse.ThreadParseError | None = None
     try:
-        threadparse.parse(text, dialect=dialect, strict=strict, max_depth=max_depth)
+        thread = threadparse.parse(text, dialect=dialect, strict=strict, max_depth=max_depth)
     except threadparse.ThreadParseError as error:
         raised = error
-    thread = threadparse.parse(text, dialect=dialect, max_depth=max_depth)
+        thread = threadparse.parse(text, dialect=dialect, max_depth=max_depth)
     errors = tuple(d for d in thread.diagnostics if d.severity is threadparse.Severity.ERROR)
     if raised is None:
         assert not (strict and errors), "strict=True returned a thread with errors"
@@ -85,14 +85,9 @@ def check(data: bytes) -> None:
     assert json.loads(written) == tree
     render_tree(thread)
     # The streaming reader, fed in uneven pieces, is lossless too.
-    cuts = sorted(
-        {*range(1 + len(text) // 7, len(text), 1 + len(text) // 7)}
-        | {
-            i + 1
-            for i, char in enumerate(text)
-            if char == "\r"  # a CRLF split across pieces
-        }
-    )
+    step = 1 + len(text) // 7
+    after_cr = {i + 1 for i, char in enumerate(text) if char == "\r"}  # CRLF split in two
+    cuts = sorted({*range(step, len(text), step)} | after_cr)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     streamed = threadparse.assemble(
         threadparse.iter_thread(pieces, dialect=dialect, max_depth=max_depth)
