@@ -378,6 +378,8 @@ def _comment_fields(
         removed=removed,
         more_replies=more,
         depth=depth,
+        published=None,
+        updated=None,
         paragraphs=paragraphs,
         span=NO_SPAN,
     )

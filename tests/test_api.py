@@ -118,6 +118,8 @@ def test_to_dict_is_json_and_matches_contract_keys() -> None:
         "downvotes",
         "language",
         "time",
+        "published",
+        "updated",
         "edited",
         "deleted",
         "removed",

@@ -334,6 +334,8 @@ class _OpenComment:
             downvotes=header.votes.downvotes,
             language=header.language,
             time=header.time,
+            published=None,
+            updated=None,
             edited=header.edited,
             deleted=self.deleted,
             removed=self.removed,

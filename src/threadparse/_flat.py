@@ -67,6 +67,8 @@ def authorless_comment(kind: str, span: Span) -> Comment:
         downvotes=None,
         language=None,
         time=None,
+        published=None,
+        updated=None,
         edited=False,
         deleted=kind == "deleted",
         removed=kind == "removed",

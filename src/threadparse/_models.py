@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from datetime import datetime
 
 import attrs
 
@@ -116,6 +117,9 @@ class Comment:
     downvotes: int | None
     language: str | None
     time: str | None  #: relative time as shown ("2 days ago"); the edit time when edited
+    #: when the comment was written, where the input says exactly (API JSON); else None
+    published: datetime | None
+    updated: datetime | None  #: when it was last edited, where the input says exactly
     edited: bool
     deleted: bool
     removed: bool
@@ -205,7 +209,7 @@ def _unflatten(flat: _FlatTree) -> Comment:
 class Thread:
     """Everything recovered from one thread text."""
 
-    dialect: str  #: "lemmy-0.19", "lemmy-0.18", "hexbear" or "flat"
+    dialect: str  #: the reader used: one of ``threadparse.DIALECTS``
     preamble: Preamble
     sections: tuple[Section, ...]
     comments: tuple[Comment, ...]

@@ -7,6 +7,7 @@ recursion limit converts like any other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
 from threadparse._models import (
@@ -140,6 +141,8 @@ def _comment(comment: Comment) -> JSON:
         "downvotes": comment.downvotes,
         "language": comment.language,
         "time": comment.time,
+        "published": _moment(comment.published),
+        "updated": _moment(comment.updated),
         "edited": comment.edited,
         "deleted": comment.deleted,
         "removed": comment.removed,
@@ -149,6 +152,11 @@ def _comment(comment: Comment) -> JSON:
         "replies": [],
         "span": _span(comment.span),
     }
+
+
+def _moment(moment: datetime | None) -> str | None:
+    """RFC 3339, as the Lemmy API writes it (``2024-05-20T14:03:11.123456+00:00``)."""
+    return None if moment is None else moment.isoformat()
 
 
 def _diagnostic(diagnostic: Diagnostic) -> JSON:

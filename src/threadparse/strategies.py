@@ -320,6 +320,8 @@ def _one_comment(draw: st.DrawFn, dialect: str, depth: int) -> Comment:
         downvotes=downvotes,
         language=None if dialect == "hexbear" else draw(_languages),
         time=draw(_times(dialect)),
+        published=None,
+        updated=None,
         edited=draw(st.booleans()),
         deleted=gone == "deleted",
         removed=gone == "removed",
