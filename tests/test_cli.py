@@ -196,7 +196,8 @@ def test_strict_exits_1_with_the_message(
             ["dump", "x", "--dialect", "reddit"],
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
-                "'lemmy-0.18', 'hexbear', 'flat') (see 'python -m threadparse dump --help')"
+                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api') "
+                "(see 'python -m threadparse dump --help')"
             ),
         ),
         (
@@ -607,3 +608,16 @@ def test_a_byte_order_mark_that_arrives_in_pieces(
     out = capsys.readouterr().out
     comment = json.loads(out)["comments"][0] if output == "json" else records(out)[1]
     assert comment["paragraphs"] == [{"text": "Hi!", "span": [61, 64]}]  # the mark is not text
+
+
+def test_detect_prints_dialect_confidence_and_runner_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("  • ada@lemmy.ml\n    ·\n    1 day ago\n\n    **Sources:**\n", encoding="utf-8")
+    api = tmp_path / "api.json"
+    api.write_text('{"comments": []}', encoding="utf-8")
+    assert main(["detect", str(page), str(api), str(tmp_path / "missing")]) == 2
+    out, err = capsys.readouterr()
+    assert out == f"{page}\thexbear\t0.50\tmarkdown\n{api}\tlemmy-api\t1.00\t-\n"
+    assert err == f"threadparse: {tmp_path / 'missing'}: no such file\n"

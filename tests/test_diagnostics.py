@@ -55,6 +55,51 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             )
         ],
     ),
+    "TP103": (
+        "**Sources:**\n",
+        {"dialect": "markdown", "__without_markdown_it": True},
+        [
+            (
+                "TP103",
+                (
+                    "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+                    "the markdown was read as plain text, markup kept"
+                ),
+                Span(0, 0),
+                1,
+            )
+        ],
+    ),
+    "TP103 in API JSON": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "content": "*Hi*"}}]}',
+        {"__without_markdown_it": True},
+        [
+            (
+                "TP103",
+                (
+                    "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+                    "the markdown was read as plain text, markup kept"
+                ),
+                Span(63, 67),
+                1,
+            )
+        ],
+    ),
+    "TP104": (
+        "  • ada@lemmy.ml\n    ·\n    1 day ago\n\n    **Sources:**\n",
+        {},
+        [
+            (
+                "TP104",
+                (
+                    "read as hexbear (confidence 0.50); the runner-up was markdown: "
+                    "pass dialect= to choose"
+                ),
+                Span(0, 0),
+                1,
+            )
+        ],
+    ),
     "TP201": (
         "• Lynx@lemmy.ml\nlink\narrow-up\n10\n·\n2 days ago\n\nHello.\n",
         {},
@@ -120,6 +165,60 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             ),
         ],
     ),
+    "TP401": (
+        '{"comments": [{"comment": {"id": 2, "path": "0.1.2"}}]}',
+        {},
+        [
+            (
+                "TP401",
+                (
+                    "comment 2 is in a reply to comment 1, which is not in the input: "
+                    "an empty placeholder stands in for it"
+                ),
+                Span(14, 53),
+                1,
+            )
+        ],
+    ),
+    "TP402 wrong type": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "deleted": "yes"}}]}',
+        {},
+        [("TP402", "deleted is not bool: ignored", Span(62, 67), 1)],
+    ),
+    "TP402 time": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "published": "May 5"}}]}',
+        {},
+        [("TP402", "'May 5' is not an RFC 3339 time: ignored", Span(64, 71), 1)],
+    ),
+    "TP402 path": (
+        '{"comments": [{"comment": {"id": 1, "path": "1/2"}}]}',
+        {},
+        [
+            (
+                "TP402",
+                "path '1/2' is not '0.ID.ID...': read as a top-level comment",
+                Span(14, 51),
+                1,
+            )
+        ],
+    ),
+    "TP402 duplicate id": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1"}}, {"comment": {"id": 1, "path": "0.1"}}]}',
+        {},
+        [("TP402", "comment id 1 appears twice: replies go to the first", Span(53, 90), 1)],
+    ),
+    "TP402 loop": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1.1"}}]}',
+        {},
+        [
+            (
+                "TP402",
+                "comment 1's path loops back on itself: read as a top-level comment",
+                Span(14, 53),
+                1,
+            )
+        ],
+    ),
     "TP901": (
         PAGE + "\nPowered by Lemmy\n",
         {},
@@ -132,6 +231,35 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             )
         ],
     ),
+    "TP902 not JSON": (
+        '{"comments": [',
+        {},
+        [("TP902", "not JSON: Expecting value (at offset 14)", Span(0, 14), 1)],
+    ),
+    "TP902 not Lemmy": (
+        '{"posts": []}',
+        {},
+        [
+            (
+                "TP902",
+                "JSON has no post_view or comments: not a Lemmy API response",
+                Span(0, 13),
+                1,
+            )
+        ],
+    ),
+    "TP902 entry": (
+        '{"comments": [{"creator": {}}]}',
+        {},
+        [
+            (
+                "TP902",
+                "comment entry has no usable comment id and path: not placed",
+                Span(14, 29),
+                1,
+            )
+        ],
+    ),
 }
 
 
@@ -141,18 +269,31 @@ def test_catalogue_covers_every_code() -> None:
         assert case.split()[0] in {code for code, *_ in expected}
 
 
-@pytest.mark.parametrize("case", sorted(CATALOGUE))
-def test_code_is_reported_exactly(case: str) -> None:
-    text, options, expected = CATALOGUE[case]
+@pytest.fixture
+def options(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The case's parse() keywords; ``__without_markdown_it`` hides the extra."""
+    chosen = dict(CATALOGUE[request.param][1])
+    if chosen.pop("__without_markdown_it", False):
+        monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+    return chosen
+
+
+@pytest.mark.parametrize(
+    ("case", "options"), [(c, c) for c in sorted(CATALOGUE)], indirect=["options"]
+)
+def test_code_is_reported_exactly(case: str, options: dict[str, Any]) -> None:
+    text, _, expected = CATALOGUE[case]
     thread = threadparse.parse(text, **options)
     assert [(d.code, d.message, d.span, d.line) for d in thread.diagnostics] == expected
     for diagnostic in thread.diagnostics:
         assert diagnostic.severity is threadparse.CODES[diagnostic.code].severity
 
 
-@pytest.mark.parametrize("case", sorted(CATALOGUE))
-def test_strict_raises_exactly_for_errors(case: str) -> None:
-    text, options, expected = CATALOGUE[case]
+@pytest.mark.parametrize(
+    ("case", "options"), [(c, c) for c in sorted(CATALOGUE)], indirect=["options"]
+)
+def test_strict_raises_exactly_for_errors(case: str, options: dict[str, Any]) -> None:
+    text, _, expected = CATALOGUE[case]
     errors = [e for e in expected if threadparse.CODES[e[0]].severity.value == "error"]
     if not errors:  # warnings and infos never raise: the thread comes back with them
         thread = threadparse.parse(text, strict=True, **options)

@@ -38,6 +38,6 @@ def test_first_byte_picks_the_call() -> None:
     assert case_of(b"\x08\xff") == Case("\ufffd", "auto", False, 256)  # replace
     assert case_of(b"\x14\x00\x1b") == Case("\x00\x1b", "flat", False, 256)  # Latin-1
     assert case_of(b"\x18\x00\xd8") == Case("\ud800", "auto", False, 256)  # UTF-16-LE
-    assert case_of(b"\x27a") == Case("a", "auto", True, 256)  # 7 names no dialect: auto
+    assert case_of(b"\x27a") == Case("a", "lemmy-api", True, 256)  # the last of 7 dialects
     assert [case_of(bytes([m])).max_depth for m in (0x00, 0x40, 0x80, 0xC0)] == [256, 0, 1, None]
     assert len(DECODINGS) == 4

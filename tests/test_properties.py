@@ -154,7 +154,7 @@ def test_line_ends_do_not_change_structure(text: str, line_end: str) -> None:
     assert without_spans(other) == without_spans(plain)
 
 
-@given(threadish, st.sampled_from(threadparse.DIALECTS))
+@given(threadish | anything, st.sampled_from(threadparse.DIALECTS))
 def test_every_dialect_reads_anything(text: str, dialect: str) -> None:
     thread = threadparse.parse(text, dialect=dialect)
     assert thread.dialect == dialect

@@ -20,10 +20,9 @@ from tests.nodes import check_lossless, check_spans
 from tests.test_properties import anything
 from threadparse import Comment, ThreadHead, ThreadTail
 from threadparse._comments import HEADER_REACH
+from threadparse._detect import PAGE_DIALECTS
 from threadparse._stream import BATCH
 from threadparse.strategies import damaged, threads
-
-PAGE_DIALECTS = [d for d in threadparse.DIALECTS if d != "flat"]
 
 
 def pieces(text: str, cuts: list[int]) -> list[str]:

@@ -6,6 +6,7 @@ r"""threadparse: discussion threads into typed, located structure.
 ('ada', 3, 'Hi!')
 """
 
+from threadparse._detect import Detection, detect
 from threadparse._diagnostics import CODES, InputTooLargeError, ThreadParseError
 from threadparse._json import to_json
 from threadparse._models import (
@@ -26,6 +27,7 @@ from threadparse._parser import DIALECTS, MAX_DEPTH, parse
 from threadparse._render import carried, render
 from threadparse._serialize import SCHEMA_VERSION, to_dict
 from threadparse._stream import assemble, iter_comments, iter_thread
+from threadparse._times import resolve_time
 
 __version__ = "0.1.0.dev0"
 
@@ -39,6 +41,7 @@ __all__ = (
     "SCHEMA_VERSION",
     "Author",
     "Comment",
+    "Detection",
     "Diagnostic",
     "InputTooLargeError",
     "Item",
@@ -54,10 +57,12 @@ __all__ = (
     "__version__",
     "assemble",
     "carried",
+    "detect",
     "iter_comments",
     "iter_thread",
     "parse",
     "render",
+    "resolve_time",
     "to_dict",
     "to_json",
 )

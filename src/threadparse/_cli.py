@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import BinaryIO, NoReturn
 
+from threadparse._detect import detect
 from threadparse._diagnostics import ThreadParseError
 from threadparse._json import dumps, to_json
 from threadparse._models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
@@ -40,6 +41,7 @@ examples:
   python -m threadparse dump a.txt b.txt --format tree
   python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
   cat thread.txt | python -m threadparse dump -   read standard input
+  python -m threadparse detect archive/*          each file's dialect and confidence
 """
 
 
@@ -80,21 +82,34 @@ def _parser() -> _Parser:
     dump.add_argument(
         "--strict", action="store_true", help="exit 1 on the first error-level diagnostic"
     )
-    dump.add_argument(
+    _add_input_options(dump)
+    detect = commands.add_parser(
+        "detect",
+        help="print each file's dialect and confidence",
+        description="Print one line per file, tab-separated: the file, the dialect "
+        "'dump --dialect auto' would read it as, the confidence (0.50 a guess, 1.00 "
+        "nothing else fits), and the runner-up dialect or '-'.",
+    )
+    detect.add_argument("files", nargs="+", metavar="FILE", help="a file, or - for stdin")
+    _add_input_options(detect)
+    demo = commands.add_parser("demo", help="dump a sample thread bundled with the package")
+    _add_output_options(demo, default_format="tree")
+    return parser
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--encoding",
         type=_encoding,
         help="how the files are encoded (default: the byte order mark's, else utf-8, "
         "and then files with NUL bytes are refused as binary)",
     )
-    dump.add_argument(
+    parser.add_argument(
         "--max-bytes",
         type=_size,
         metavar="N",
         help="refuse files larger than N bytes (default: no limit)",
     )
-    demo = commands.add_parser("demo", help="dump a sample thread bundled with the package")
-    _add_output_options(demo, default_format="tree")
-    return parser
 
 
 def _add_output_options(
@@ -146,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = resources.files("threadparse").joinpath("data/demo.txt").read_text("utf-8")
             _write(_render(parse(text), args.format), args.format)
             return 0
+        if args.command == "detect":
+            return _detect(args.files, args)
         return _dump(args.files, args)
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other filters do.
@@ -185,6 +202,24 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
         except BrokenPipeError:
             _silence_stdout()  # as in main(), but keep the status of the files before
             return status
+    return status
+
+
+def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
+    status = 0
+    for name in files:
+        try:
+            found = detect(_read(name, args.encoding, args.max_bytes))
+        except InputError as error:
+            print(f"threadparse: {error}", file=sys.stderr)
+            status = 2
+            continue
+        except MemoryError:
+            print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
+            status = 2
+            continue
+        line = f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}\n"
+        _write(line, "tree")
     return status
 
 

@@ -26,6 +26,10 @@ CODES: dict[str, CodeInfo] = {
         Severity.WARNING, "discussion has no comment headers: authors and nesting lost"
     ),
     "TP102": CodeInfo(Severity.WARNING, "the dialect asked for does not match the text"),
+    "TP103": CodeInfo(
+        Severity.WARNING, "markdown-it-py is not installed: markdown read as plain text"
+    ),
+    "TP104": CodeInfo(Severity.INFO, "the text could also be read as another dialect"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
@@ -33,8 +37,12 @@ CODES: dict[str, CodeInfo] = {
     "TP204": CodeInfo(Severity.WARNING, "reply deeper than max_depth: attached at the cap"),
     # TP3xx: comment bodies
     "TP301": CodeInfo(Severity.INFO, "a lone deleted/removed line in flat text read as a comment"),
+    # TP4xx: API JSON
+    "TP401": CodeInfo(Severity.WARNING, "a reply's parent is not in the input: placeholder"),
+    "TP402": CodeInfo(Severity.WARNING, "a known field has an unexpected value: ignored"),
     # TP9xx: what could not be placed
     "TP901": CodeInfo(Severity.ERROR, "text outside any comment"),
+    "TP902": CodeInfo(Severity.ERROR, "JSON that is not a Lemmy API response, or an entry of it"),
 }
 
 

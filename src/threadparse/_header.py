@@ -147,7 +147,7 @@ def _read_name_line(content: str) -> tuple[bool, Author] | None:
             display = display[: after_tag.start() + 1]
     if not display:
         return None
-    name, pronouns = _split_pronouns(display)
+    name, pronouns = split_pronouns(display)
     return bulleted, Author(
         name=name,
         display_name=display,
@@ -169,7 +169,7 @@ def _ends_a_name(head: str) -> bool:
     return at > 0 and _HOST_AND_BADGES.fullmatch(head, at + 1) is not None
 
 
-def _split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
+def split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
     if not display.endswith("]"):
         return display, ()
     opening = display.rfind("[")

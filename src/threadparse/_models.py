@@ -100,6 +100,9 @@ class Author:
     #: "Banned", "Banned from community", "OP", "M", "A", "B", once each and in
     #: that order (lemmy-ui's); hexbear's hexagon icon is "OP"
     badges: tuple[str, ...]
+    #: the account name where the input shows it (API JSON, mlmym); None when
+    #: only a display name is shown
+    username: str | None = None
 
 
 @attrs.frozen(eq=False, repr=False)  # both written below, without recursion

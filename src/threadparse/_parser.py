@@ -1,30 +1,43 @@
 """``parse()``: pick the reader for the text's shape and assemble the Thread.
 
-Pipeline: split lines (``_source``) -> find comment headers (``_comments``) ->
-choose the dialect from the header tokens -> the post before the first header
-(``_post``) -> the comment tree, or for flat text the discussion (``_flat``).
-Every non-blank line ends up in exactly one node; what no rule claims goes to
-``Thread.unparsed`` with an error diagnostic.
+Pipeline: API JSON goes to ``_api``. Other text: split lines (``_source``) ->
+find comment headers (``_comments``) -> choose the dialect (``_detect``) ->
+for page text, the post before the first header (``_post``) and the comment
+tree; for flat text the discussion (``_flat``); markdown (``_markdown``) and
+mlmym page text (``_mlmym``) have readers of their own. Every non-blank line
+ends up in exactly one node; what no rule claims goes to ``Thread.unparsed``
+with an error diagnostic.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 
+from threadparse._api import parse_api
 from threadparse._comments import Header, build_comments, find_headers
+from threadparse._detect import (
+    AMBIGUOUS,
+    DIALECTS,
+    PAGE_DIALECTS,
+    Detection,
+    detect_dialect,
+    detect_lines,
+    looks_like_json,
+)
 from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse._flat import parse_flat
-from threadparse._header import MOMENT_TIME
+from threadparse._markdown import read_post
+from threadparse._mlmym import parse_mlmym
 from threadparse._models import Severity, Span, Thread
-from threadparse._post import first_heading, is_link_list, parse_post
+from threadparse._post import parse_post
 from threadparse._source import Line, LineNumbers, split_lines
 
-PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
-DIALECTS = (*PAGE_DIALECTS, "flat")
+__all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
+
+#: Dialects read from the whole text at once (the stream reads them whole too).
+WHOLE_DIALECTS = ("mlmym", "markdown", "lemmy-api")
 
 #: Default ``max_depth``. Real threads rarely pass 50 levels. At 256, a dump's
 #: JSON nests about 520 deep, which Python's ``json.loads`` (recursion limit
@@ -44,8 +57,10 @@ def parse(
 
     Args:
         text: the thread as copied or scraped; spans index this exact string.
-        dialect: ``"auto"`` (read the shape from the text) or one of
-            ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``.
+        dialect: ``"auto"`` (read the shape from the text, see
+            :func:`threadparse.detect`) or one of ``DIALECTS``:
+            ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
+            ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``.
         strict: raise :class:`ThreadParseError` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
@@ -70,7 +85,7 @@ def parse(
         if size > max_bytes:
             raise InputTooLargeError(size, max_bytes)
     with gc_paused():
-        thread = parse_lines(split_lines(text), dialect=dialect, max_depth=max_depth)
+        thread = parse_text(text, dialect=dialect, max_depth=max_depth)
     if strict:
         errors = [d for d in thread.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -109,16 +124,40 @@ def check_options(*, dialect: str, max_depth: int | None, max_bytes: int | None 
             raise ValueError(f"{name} must be None or an int >= 0, not {limit!r}")
 
 
-def parse_lines(lines: Sequence[Line], *, dialect: str, max_depth: int | None) -> Thread:
-    """``parse`` on text already split into lines (options checked)."""
+def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
+    """``parse`` without its checks: pick the reader and run it."""
+    if dialect == "lemmy-api" or (dialect == "auto" and looks_like_json(text)):
+        return parse_api(
+            text, max_depth=max_depth, diagnostics=Diagnostics(LineNumbers(split_lines(text)))
+        )
+    return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+
+
+def parse_lines(
+    lines: Sequence[Line], *, text: str | None, dialect: str, max_depth: int | None
+) -> Thread:
+    """``parse`` on text already split into lines (options checked). ``text`` is
+    needed for markdown; None only where the caller has ruled markdown out."""
     diagnostics = Diagnostics(LineNumbers(lines))
+    if dialect == "lemmy-api":
+        assert text is not None
+        return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "mlmym":
+        return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "markdown":
+        return _parse_markdown(text, lines, diagnostics)
     headers = [] if dialect == "flat" else find_headers(lines)
+    if dialect == "auto":
+        detection = detect_lines(lines, headers)
+        _report_ambiguity(detection, diagnostics)
+        if detection.dialect in WHOLE_DIALECTS:
+            return parse_lines(lines, text=text, dialect=detection.dialect, max_depth=max_depth)
     if headers:
         chosen = page_dialect(dialect, headers, lines, diagnostics)
     elif dialect != "auto":
         chosen = dialect
     else:
-        chosen = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
+        chosen = detection.dialect
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
     else:
@@ -130,6 +169,37 @@ def parse_lines(lines: Sequence[Line], *, dialect: str, max_depth: int | None) -
             )
         thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
     return thread
+
+
+def _report_ambiguity(detection: Detection, diagnostics: Diagnostics) -> None:
+    if detection.runner_up is not None and detection.confidence < AMBIGUOUS:
+        diagnostics.report(
+            "TP104",
+            f"read as {detection.dialect} (confidence {detection.confidence:.2f}); "
+            f"the runner-up was {detection.runner_up}: pass dialect= to choose",
+            Span(0, 0),
+        )
+
+
+def _parse_markdown(text: str | None, lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
+    assert text is not None
+    (preamble, sections), rendered = read_post(text)
+    if not rendered and lines:
+        diagnostics.report(
+            "TP103",
+            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+            "the markdown was read as plain text, markup kept",
+            Span(0, 0),
+        )
+    return Thread(
+        dialect="markdown",
+        preamble=preamble,
+        sections=sections,
+        comments=(),
+        unattributed=(),
+        unparsed=(),
+        diagnostics=diagnostics.sorted(),
+    )
 
 
 def page_dialect(
@@ -189,52 +259,3 @@ def _parse_page(
         unparsed=tuple(outside),
         diagnostics=diagnostics.sorted(),
     )
-
-
-def looks_like_page_post(lines: Sequence[Line]) -> bool:
-    """Is text without comment headers a page-text post rather than flat text?
-
-    Both have a link list (two headings, or a heading and a URL). Flat text has
-    no blank line inside the post and one gap before the discussion; page text
-    has blank lines between the blocks before its first heading, or between
-    its sections.
-    """
-    heading = first_heading(lines)
-    if heading is None:
-        return False
-    last = max(i for i, line in enumerate(lines) if not line.blank)
-    gaps_after = sum(  # blank runs between the first heading and the last text line
-        1 for before, line in pairwise(lines[heading:last]) if line.blank and not before.blank
-    )
-    if not any(line.blank for line in lines[:heading]) and gaps_after < 2:
-        return False
-    return is_link_list(lines[heading:])
-
-
-def detect_dialect(headers: Sequence[Header]) -> str:
-    """The page dialect the headers' tokens point to (lemmy-0.19 when nothing does).
-
-    Evidence (lemmy_formats.md 1.2-1.3): vote icons mean 0.19.4+; a lone "•"
-    separator or a bare score mean <= 0.19.3, a moment.js time ("a day", "2 days")
-    means <= 0.18.0; hexbear's
-    own icons, or a "·" with no link/fedilink, mean hexbear.net's fork.
-    """
-    votes: Counter[str] = Counter()
-    for header in headers:
-        tokens = header.tokens
-        if tokens & {"hexagon", "hexbear"}:
-            votes["hexbear"] += 3
-        elif "·" in tokens and not tokens & {"link", "fedilink"} and header.language is None:
-            votes["hexbear"] += 1
-        if tokens & {"arrow-up", "arrow-down", "heart", "smile"}:
-            votes["lemmy-0.19"] += 2
-        elif tokens & {"link", "fedilink"}:
-            votes["lemmy-0.19"] += 1  # hexbear's fork hides them in the header
-        if "•" in tokens or (header.votes.score is not None and header.votes.upvotes is None):
-            votes["lemmy-0.18"] += 2
-        if header.time is not None and MOMENT_TIME.fullmatch(header.time):
-            votes["lemmy-0.18"] += 2  # only lemmy-ui <= 0.18.0 wrote times this way
-    if not votes:
-        return "lemmy-0.19"
-    best = max(votes.values())
-    return next(name for name in PAGE_DIALECTS if votes[name] == best)

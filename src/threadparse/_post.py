@@ -119,12 +119,17 @@ def parse_item(line: Line) -> Item:
     if url_match is None:
         return Item(kind="note", text=content, url=None, description=None, span=line.content_span)
     url = _trim_url(url_match.group())
-    description = None
-    if url_match.start() == 0:
-        separator = _SEPARATOR.match(content, len(url))
-        if separator and separator.end() < len(content):
-            description = content[separator.end() :]
+    description = description_after(content, len(url)) if url_match.start() == 0 else None
     return Item(kind="link", text=content, url=url, description=description, span=line.content_span)
+
+
+def description_after(line: str, link_end: int) -> str | None:
+    """The description of an item line that starts with a link ending at
+    ``link_end``: the text after a separator (``URL ~ description``)."""
+    separator = _SEPARATOR.match(line, link_end)
+    if separator and separator.end() < len(line):
+        return line[separator.end() :]
+    return None
 
 
 def _trim_url(url: str) -> str:
@@ -201,7 +206,7 @@ def parse_post(
         paragraphs=paragraphs,
         span=Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs else None,
     )
-    builder = _SectionsBuilder()
+    builder = SectionsBuilder()
     for block in blocks[navigation_start:]:
         for line in block:
             builder.item(line)
@@ -232,8 +237,12 @@ class _OpenSection:
 
 
 @attrs.define
-class _SectionsBuilder:
-    """Two levels at most: a heading with ":" nests under the open titled section."""
+class SectionsBuilder:
+    """Two levels at most: a heading with ":" nests under the open titled section.
+
+    Shared by the page-text reader (``line``) and the markdown reader, which
+    finds its headings from the markup and calls ``heading`` and ``add``.
+    """
 
     done: list[Section] = attrs.field(factory=list)
     top: _OpenSection | None = None
@@ -245,20 +254,25 @@ class _SectionsBuilder:
             self.item(line)
             return
         title, colon = heading
-        start, end = line.content_start, line.content_end
-        if colon and self.top is not None and self.top.title is not None:
-            self._close_sub()
-            self.sub = _OpenSection(title, 2, start, end)
-        else:
-            self._close_top()
-            self.top = _OpenSection(title, 1, start, end)
+        self.heading(title, colon=colon, span=line.content_span)
 
     def item(self, line: Line) -> None:
+        self.add(parse_item(line))
+
+    def heading(self, title: str, *, colon: bool, span: Span) -> None:
+        if colon and self.top is not None and self.top.title is not None:
+            self._close_sub()
+            self.sub = _OpenSection(title, 2, span.start, span.end)
+        else:
+            self._close_top()
+            self.top = _OpenSection(title, 1, span.start, span.end)
+
+    def add(self, item: Item) -> None:
         if self.top is None:
-            self.top = _OpenSection(None, 1, line.content_start, line.content_end)
+            self.top = _OpenSection(None, 1, item.span.start, item.span.end)
         target = self.sub if self.sub is not None else self.top
-        target.items.append(parse_item(line))
-        target.end = line.content_end
+        target.items.append(item)
+        target.end = item.span.end
 
     def _close_sub(self) -> None:
         if self.sub is not None and self.top is not None:

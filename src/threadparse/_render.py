@@ -44,10 +44,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from threadparse._detect import PAGE_DIALECTS
 from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
+from threadparse._mlmym import render_mlmym
 from threadparse._models import Author, Comment, Section, Text, Thread
-from threadparse._parser import DIALECTS
 from threadparse._walk import preorder
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
@@ -72,12 +73,21 @@ def compact_count(value: int) -> str:
     raise AssertionError("unreachable: the last unit is 1")
 
 
+#: What ``render`` writes: the page texts (API JSON and markdown are sources,
+#: not pages).
+RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym")
+
+
 def render(thread: Thread, dialect: str) -> str:
     """The thread as ``dialect``'s page text (see the module docstring for what is lost)."""
-    if dialect not in DIALECTS:
-        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
+    if dialect not in RENDERED_DIALECTS:
+        raise ValueError(
+            f"render writes page text: dialect must be one of {RENDERED_DIALECTS}, not {dialect!r}"
+        )
     if dialect == "flat":
         return _render_flat(thread)
+    if dialect == "mlmym":
+        return render_mlmym(thread)
     parts = [part for part in (_post(thread, flat=False), _comments(thread, dialect)) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
 

@@ -130,6 +130,7 @@ def _author(author: Author | None) -> JSON | None:
         "instance": author.instance,
         "pronouns": list(author.pronouns),
         "badges": list(author.badges),
+        "username": author.username,
     }
 
 

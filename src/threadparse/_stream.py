@@ -32,6 +32,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 import attrs
 
 from threadparse._comments import HEADER_REACH, Header, build_comments, find_headers, read_header
+from threadparse._detect import looks_like_json
 from threadparse._diagnostics import Diagnostics
 from threadparse._models import (
     Comment,
@@ -43,7 +44,14 @@ from threadparse._models import (
     ThreadHead,
     ThreadTail,
 )
-from threadparse._parser import MAX_DEPTH, check_options, page_dialect, parse_lines
+from threadparse._parser import (
+    MAX_DEPTH,
+    WHOLE_DIALECTS,
+    check_options,
+    page_dialect,
+    parse_lines,
+    parse_text,
+)
 from threadparse._post import parse_post
 from threadparse._source import Line, LineNumbers, iter_lines
 
@@ -75,8 +83,71 @@ def iter_thread(
         ValueError: ``dialect`` or ``max_depth`` is not valid.
     """
     check_options(dialect=dialect, max_depth=max_depth)
-    return _Reader(dialect, max_depth).parts(
-        iter_lines((source,) if isinstance(source, str) else source)
+    return _parts((source,) if isinstance(source, str) else source, dialect, max_depth)
+
+
+def _parts(
+    source: Iterable[str], dialect: str, max_depth: int | None
+) -> Iterator[ThreadHead | Comment | ThreadTail]:
+    recording = _Recording(source)
+    if dialect in WHOLE_DIALECTS or (dialect == "auto" and recording.starts_like_json()):
+        yield from _whole(parse_text(recording.text(), dialect=dialect, max_depth=max_depth))
+        return
+    yield from _Reader(dialect, max_depth, recording).parts(iter_lines(recording))
+
+
+class _Recording:
+    """The pieces, kept until the reader knows it reads page text.
+
+    Text without page comment headers (markdown, mlmym, flat text) is read
+    whole, and the markdown reader needs the text itself, not its lines.
+    """
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._pieces = iter(pieces)
+        self._kept: list[str] | None = []
+        self._ahead: list[str] = []  # pieces read by starts_like_json, not yet handed out
+
+    def __iter__(self) -> Iterator[str]:
+        while self._ahead:
+            yield self._ahead.pop(0)
+        for piece in self._pieces:
+            if self._kept is not None:
+                self._kept.append(piece)
+            yield piece
+
+    def starts_like_json(self) -> bool:
+        """Peek (keeping what was read) until the first non-space character."""
+        for piece in self._pieces:
+            if self._kept is not None:
+                self._kept.append(piece)
+            self._ahead.append(piece)
+            head = "".join(self._ahead).lstrip()
+            if head[:1] == "{" or (head[:1] == "[" and head[1:].lstrip()):
+                return looks_like_json(head)
+            if head:
+                return False
+        return False
+
+    def stop(self) -> None:
+        """Page text: the reader streams from here, so nothing more is kept."""
+        self._kept = None
+
+    def text(self) -> str:
+        """All of the text (read to the end); only before ``stop``."""
+        assert self._kept is not None
+        rest = list(self._pieces)
+        self._kept.extend(rest)
+        self._ahead.clear()
+        return "".join(self._kept)
+
+
+def _whole(thread: Thread) -> Iterator[ThreadHead | Comment | ThreadTail]:
+    """A Thread parsed whole, as parts."""
+    yield ThreadHead(dialect=thread.dialect, preamble=thread.preamble, sections=thread.sections)
+    yield from thread.comments
+    yield ThreadTail(
+        unattributed=thread.unattributed, unparsed=thread.unparsed, diagnostics=thread.diagnostics
     )
 
 
@@ -113,8 +184,9 @@ BATCH = 256
 class _Reader:
     """One pass over the lines: the post, then one top-level comment at a time."""
 
-    def __init__(self, dialect: str, max_depth: int | None) -> None:
+    def __init__(self, dialect: str, max_depth: int | None, recording: _Recording) -> None:
         self.asked = dialect
+        self.recording = recording
         self.max_depth = max_depth
         self.dialect: str | None = None  # decided at the first top-level comment
         self.post: tuple[Preamble, tuple[Section, ...]] | None = None
@@ -157,6 +229,7 @@ class _Reader:
                 first, scan = self._first_root(window, scan, stop, final=final)
                 if first is None:
                     return window, None, scan
+                self.recording.stop()
                 self.post = parse_post(window[:scan], one_per_line=False)
                 window = window[scan:]
                 root = self._rebased(first, scan)
@@ -256,14 +329,10 @@ class _Reader:
         yield from comments
 
     def _whole(self, window: Sequence[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:
-        """Text with no comment header: read whole, as ``parse`` reads it."""
-        thread = parse_lines(window, dialect=self.asked, max_depth=self.max_depth)
-        yield ThreadHead(dialect=thread.dialect, preamble=thread.preamble, sections=thread.sections)
-        yield from thread.comments
-        yield ThreadTail(
-            unattributed=thread.unattributed,
-            unparsed=thread.unparsed,
-            diagnostics=thread.diagnostics,
+        """Text with no page comment header: read whole, as ``parse`` reads it."""
+        text = self.recording.text()
+        yield from _whole(
+            parse_lines(window, text=text, dialect=self.asked, max_depth=self.max_depth)
         )
 
 

@@ -40,6 +40,8 @@ def _item(item: Item, indent: str) -> str:
 
 def _comment_head(comment: Comment) -> str:
     author = comment.author
+    if author is None and not (comment.paragraphs or comment.deleted or comment.removed):
+        return "(not in the input: a placeholder for the comment replied to)"
     who = "(author unknown)" if author is None else author.display_name
     if author is not None and author.instance:
         who += f"@{author.instance}"
@@ -55,6 +57,10 @@ def _comment_head(comment: Comment) -> str:
         parts.append(comment.language)
     if comment.time:
         parts.append(comment.time + (" (edited)" if comment.edited else ""))
+    elif comment.published is not None:  # exact times (API JSON): minutes are enough here
+        parts.append(f"{comment.published:%Y-%m-%d %H:%M}")
+        if comment.updated is not None:
+            parts.append(f"edited {comment.updated:%Y-%m-%d %H:%M}")
     elif comment.edited:
         parts.append("edited")
     if comment.deleted:

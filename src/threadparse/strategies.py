@@ -38,9 +38,12 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import attrs
 
+from threadparse._detect import PAGE_DIALECTS
 from threadparse._flat import authorless_comment
 from threadparse._models import Author, Comment, Item, Preamble, Section, Span, Text, Thread
-from threadparse._parser import DIALECTS, PAGE_DIALECTS
+
+#: The dialects ``threads`` draws: page text with headers, and flat text.
+THREAD_DIALECTS = (*PAGE_DIALECTS, "flat")
 
 __all__ = (
     "DAMAGE",
@@ -442,9 +445,9 @@ def sections(draw: st.DrawFn) -> tuple[Section, ...]:
 def threads(draw: st.DrawFn, *, dialect: str | None = None, post: bool | None = None) -> Thread:
     """A whole thread valid for ``dialect`` (drawn when None); with ``post`` True
     or False, with or without link sections (drawn when None)."""
-    if dialect is not None and dialect not in DIALECTS:
-        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
-    chosen = dialect if dialect is not None else draw(st.sampled_from(DIALECTS))
+    if dialect is not None and dialect not in THREAD_DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {THREAD_DIALECTS}")
+    chosen = dialect if dialect is not None else draw(st.sampled_from(THREAD_DIALECTS))
     with_post = draw(st.booleans()) if post is None else post
     post_sections = draw(sections()) if with_post else ()
     preamble_texts = draw(st.lists(preamble_lines, max_size=3)) if post_sections else []

@@ -1,0 +1,209 @@
+"""Lemmy markdown (dialect markdown, and API bodies): text as the page shows it, URLs kept."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import threadparse
+from tests.nodes import leaves, sections
+from threadparse import Item, Section, Span, Thread
+from threadparse import strategies as tps
+from threadparse._markdown import lemmy_markdown, read_body
+
+POST = """\
+Image is of **a protest** in _Caracas_ -- "huge".
+
+Last week's thread is [here](https://hexbear.net/post/1).
+The reading list is here.
+
+**Russia-Ukraine Conflict**
+
+## Sources:
+
+https://t.me/rybar ~ One of the top channels...
+- [Label](https://example.com/a) ~ A site.
+- plain item with @someone@lemmy.ml
+
+::: spoiler Shitpost links
+https://a.example/1
+:::
+
+---
+
+# Closing Notes
+"""
+
+
+def _span_text(text: str, span: Span) -> str:
+    return text[span.start : span.end]
+
+
+def test_a_post_reads_as_its_page_shows_it_with_urls_kept() -> None:
+    thread = threadparse.parse(POST)
+    assert thread.dialect == "markdown"
+    assert thread.diagnostics == ()
+    (paragraph,) = thread.preamble.paragraphs
+    assert paragraph.text == "Image is of a protest in Caracas – “huge”."
+    assert _span_text(POST, paragraph.span) == POST.splitlines()[0]
+    navigation, conflict, closing = thread.sections
+    assert navigation.title is None
+    assert [(i.kind, i.text, i.url, i.description) for i in navigation.items] == [
+        ("link", "Last week’s thread is here.", "https://hexbear.net/post/1", None),
+        ("note", "The reading list is here.", None, None),
+    ]
+    assert (conflict.title, conflict.level, conflict.items) == ("Russia-Ukraine Conflict", 1, ())
+    sources, spoiler = conflict.sections
+    assert (sources.title, sources.level, spoiler.title, spoiler.level) == (
+        "Sources",
+        2,
+        "Shitpost links",
+        2,
+    )
+    assert [(i.kind, i.text, i.url, i.description) for i in sources.items] == [
+        (
+            "link",
+            "https://t.me/rybar ~ One of the top channels…",
+            "https://t.me/rybar",
+            "One of the top channels…",
+        ),
+        ("link", "Label ~ A site.", "https://example.com/a", "A site."),
+        ("note", "plain item with @someone@lemmy.ml", None, None),
+    ]
+    assert [_span_text(POST, i.span) for i in sources.items] == [
+        "https://t.me/rybar ~ One of the top channels...",
+        "- [Label](https://example.com/a) ~ A site.",
+        "- plain item with @someone@lemmy.ml",
+    ]
+    assert [(i.text, i.url) for i in spoiler.items] == [
+        ("https://a.example/1", "https://a.example/1")
+    ]
+    assert (closing.title, closing.level, closing.items) == ("Closing Notes", 1, ())
+    assert _span_text(POST, closing.span) == "# Closing Notes"
+
+
+def test_comment_bodies_are_blocks_a_tight_list_one_paragraph() -> None:
+    source = "A *quote*:\n\n> quoted\n> more\n\n```\ncode\n  indented\n```\n\n1. one\n2. two\n\n- a\n\n- b\n"
+    texts, rendered = read_body(source)
+    assert rendered
+    assert [t.text for t in texts] == [
+        "A quote:",
+        "quoted\nmore",
+        "code\nindented",
+        "one\ntwo",
+        "a",
+        "b",
+    ]
+    assert [_span_text(source, t.span) for t in texts] == [
+        "A *quote*:",
+        "> quoted\n> more",
+        "```\ncode\n  indented\n```",
+        "1. one\n2. two",
+        "- a",
+        "- b",
+    ]
+
+
+def test_custom_emoji_show_their_alt_text_and_empty_images_nothing() -> None:
+    texts, _ = read_body(
+        'so tired ![doomjak](https://x.example/e.png "emoji doomjak") today\n\n![](https://x.example/a.png)\n'
+    )
+    assert [t.text for t in texts] == ["so tired doomjak today"]
+
+
+def test_without_markdown_it_the_source_is_read_as_page_text_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+    thread = threadparse.parse(POST, dialect="markdown")
+    assert [(d.code, d.severity) for d in thread.diagnostics] == [
+        ("TP103", threadparse.Severity.WARNING)
+    ]
+    first = next(leaves(thread))
+    assert first.text == 'Image is of **a protest** in _Caracas_ -- "huge".'  # markup kept
+    texts, rendered = read_body("one *two*\n\nthree\n")
+    assert not rendered
+    assert [t.text for t in texts] == ["one *two*", "three"]
+
+
+def test_the_parser_is_configured_once() -> None:
+    assert lemmy_markdown() is lemmy_markdown()
+
+
+# -- properties --------------------------------------------------------------------------
+
+_PLAIN = str.maketrans("“”‘’", "\"\"''")  # smartquotes curls quotes; compare them straight
+
+
+def _markdown(thread: Thread) -> str:
+    """A post written as its markdown source: headings bold, links as [text](url)."""
+    blocks = [_escaped(p.text) for p in thread.preamble.paragraphs]
+    for section in _walk(thread.sections):
+        if section.title is not None:
+            blocks.append(f"**{section.title}{':' if section.level > 1 else ''}**")
+        if section.items:
+            blocks.append("\n".join(_item_line(item) for item in section.items))
+    return "\n\n".join(blocks) + "\n"
+
+
+_BLOCK_START = re.compile(r"(\d{1,9})([.)](?:\s|$))|([-+*#>])(\s|$)")
+
+
+def _escaped(line: str) -> str:
+    """Text that starts like a list or heading written with a backslash, as an author would."""
+    return _BLOCK_START.sub(r"\1\\\2\3\4", line, count=1) if _BLOCK_START.match(line) else line
+
+
+def _walk(tree: tuple[Section, ...]) -> Iterator[Section]:
+    for section in tree:
+        yield section
+        yield from section.sections
+
+
+def _item_line(item: Item) -> str:
+    if item.url is None or item.description is None:
+        return _escaped(item.text)  # a bare URL is linked by linkify, as on Lemmy
+    separator = item.text[len(item.url) : len(item.text) - len(item.description)]
+    shown = re.sub(r"([_*\[\]])", r"\\\1", item.url)  # link text is markdown too
+    return f"[{shown}]({item.url}){separator}{item.description}"
+
+
+@given(tps.threads(dialect="lemmy-0.19", post=True))
+def test_post_markdown_round_trips(thread: Thread) -> None:
+    navigation = [s for s in thread.sections if s.title is None]
+    if navigation and not any(item.url for item in navigation[0].items):
+        return  # without a link, short lines are preamble in markdown (see _markdown)
+    source = _markdown(thread)
+    parsed = threadparse.parse(source, dialect="markdown")
+    assert parsed.diagnostics == ()
+    expected_preamble = [p.text.translate(_PLAIN) for p in thread.preamble.paragraphs]
+    assert [p.text.translate(_PLAIN) for p in parsed.preamble.paragraphs] == expected_preamble
+    mine = [((s.title or "").translate(_PLAIN), s.level) for s in _walk(thread.sections)]
+    assert [((s.title or "").translate(_PLAIN), s.level) for s in _walk(parsed.sections)] == mine
+    got = [
+        (i.kind, i.text.translate(_PLAIN), i.url) for s in _walk(parsed.sections) for i in s.items
+    ]
+    want = [
+        (i.kind, i.text.translate(_PLAIN), i.url) for s in _walk(thread.sections) for i in s.items
+    ]
+    assert got == want
+
+
+@given(st.text())
+def test_markdown_reader_never_raises_and_spans_hold_source_lines(text: str) -> None:
+    thread = threadparse.parse(text, dialect="markdown")
+    assert thread.dialect == "markdown"
+    spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end <= start
+    for leaf in leaves(thread):
+        assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
+        assert leaf.text
+        assert leaf.text == leaf.text.strip()
+    for section in sections(thread):
+        assert 0 <= section.span.start <= section.span.end <= len(text)
