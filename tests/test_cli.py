@@ -614,7 +614,9 @@ def test_detect_prints_dialect_confidence_and_runner_up(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("  • ada@lemmy.ml\n    ·\n    1 day ago\n\n    **Sources:**\n", encoding="utf-8")
+    page.write_text(
+        "  • ada@lemmy.ml\n    ·\n    1 day ago\n\n    **Sources:**\n", encoding="utf-8"
+    )
     api = tmp_path / "api.json"
     api.write_text('{"comments": []}', encoding="utf-8")
     assert main(["detect", str(page), str(api), str(tmp_path / "missing")]) == 2

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import threadparse
 from tests.nodes import check_lossless, check_spans, comments
+from tests.test_properties import without_spans
 from threadparse import Author, Comment, Span, Text, Thread
 from threadparse._diagnostics import Diagnostics
 from threadparse._mlmym import count_headers, parse_mlmym, read_header, render_mlmym
@@ -61,14 +62,6 @@ def fields(comment: Comment, depth: int, replies: int) -> tuple[Any, ...]:
 
 def rows(thread: Thread) -> list[tuple[Any, ...]]:
     return [row(comment) for comment in comments(thread)]
-
-
-def without_spans(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: without_spans(v) for k, v in value.items() if k != "span"}
-    if isinstance(value, list):
-        return [without_spans(v) for v in value]
-    return value
 
 
 def codes(thread: Thread) -> list[tuple[str, int]]:

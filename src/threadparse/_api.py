@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from threadparse._diagnostics import Diagnostics
+from threadparse._flat import authorless_comment
 from threadparse._header import canonical_badges, split_pronouns
 from threadparse._jsontree import DecodedString, JSONError, Node, decode_string, read_json, scalar
 from threadparse._markdown import read_body, read_post
@@ -521,21 +522,4 @@ class _Tree:
 
 def _placeholder(depth: int, span: Span) -> Comment:
     """What stands in for a comment the input lacks but a reply names."""
-    return Comment(
-        author=None,
-        score=None,
-        upvotes=None,
-        downvotes=None,
-        language=None,
-        time=None,
-        published=None,
-        updated=None,
-        edited=False,
-        deleted=False,
-        removed=False,
-        more_replies=None,
-        depth=depth,
-        paragraphs=(),
-        replies=(),
-        span=span,
-    )
+    return attrs.evolve(authorless_comment("missing", span), depth=depth)

@@ -59,7 +59,9 @@ def _nth_nonblank(lines: Sequence[Line], count: int) -> int:
 
 
 def authorless_comment(kind: str, span: Span) -> Comment:
-    """The one trace flat text keeps of a comment: ``kind`` is "deleted" or "removed"."""
+    """A comment known only to exist: the one trace flat text keeps of a comment
+    (``kind`` "deleted" or "removed"), or an API reply's missing parent (any
+    other ``kind``: neither flag set)."""
     return Comment(
         author=None,
         score=None,
