@@ -325,3 +325,10 @@ def test_a_chain_deeper_than_the_recursion_limit_parses() -> None:
     thread = threadparse.parse(json.dumps({"comments": chain[::-1]}), max_depth=None)
     assert sum(1 for _ in comments(thread)) == depth
     assert max(c.depth for c in comments(thread)) == depth - 1
+
+
+def test_detection_is_sure_only_of_json_the_api_reader_reads() -> None:
+    assert threadparse.detect('{"comments": []}') == threadparse.Detection("lemmy-api", 1.0, None)
+    assert threadparse.detect('[{"comment": {}}]').confidence == 1.0
+    for other in ('{"comments": {"a": 1}}', '{"post_view": []}', '{"comments": [', '{"x": 1}'):
+        assert threadparse.detect(other) == threadparse.Detection("lemmy-api", 0.5, None)

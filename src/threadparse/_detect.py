@@ -3,8 +3,8 @@
 Evidence, strongest first:
 
 - API JSON: the text is a JSON object (or an array of objects). Decisive; the
-  confidence drops to 0.5 when no Lemmy key (``"comments"``, ``"post_view"``)
-  is in it.
+  confidence drops to 0.5 when it is not JSON, or holds no ``comments``
+  array and no ``post_view`` object.
 - Page text: comment headers (``_comments.find_headers``), voted on by their
   tokens for lemmy-0.19, lemmy-0.18 or hexbear (``_parser.detect_dialect``).
 - mlmym: ``[–] name N points T ago`` header lines, 3 votes each.
@@ -21,6 +21,7 @@ The confidence is the winner's share of the votes of the top two; below
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -86,7 +87,15 @@ def looks_like_json(text: str) -> bool:
 
 
 def json_detection(text: str) -> Detection:
-    lemmy = '"comments"' in text or '"post_view"' in text
+    """JSON is read by the API reader; 1.0 when it holds what that reader reads."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return Detection("lemmy-api", 0.5, None)
+    lemmy = isinstance(value, list) or (
+        isinstance(value, dict)
+        and (isinstance(value.get("comments"), list) or isinstance(value.get("post_view"), dict))
+    )
     return Detection("lemmy-api", 1.0 if lemmy else 0.5, None)
 
 
