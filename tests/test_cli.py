@@ -73,6 +73,21 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["schema_version"] == 1
 
 
+def test_demo_input_is_the_bundled_text_exactly(tmp_path: Path) -> None:
+    saved = tmp_path / "thread.txt"
+    with saved.open("wb") as output:
+        done = subprocess.run(
+            [sys.executable, "-m", "threadparse", "demo", "--input"],
+            stdout=output,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},  # not the terminal's encoding
+            check=False,
+        )
+    assert done.returncode == 0
+    bundled = Path(threadparse.__file__).parent / "data" / "demo.txt"
+    assert saved.read_bytes() == bundled.read_bytes()
+    assert main(["dump", str(saved), "--format", "tree"]) == 0
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

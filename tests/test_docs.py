@@ -1,68 +1,115 @@
-"""Docs that cannot drift: every example in docs/format.md is re-parsed here, and
-every script in docs/ runs and prints what the page shows.
+"""Docs that cannot drift: every code block in README.md and docs/ runs, and
+what it prints is what the page shows.
 
-An example is a ```text block followed by "Parsed (`--format tree`):" and the
-tree output block. ``pytest tests/test_docs.py --update-fixtures`` rewrites the
-outputs after an intended change.
+tests/doc_blocks.py says how a block's kind is told. Each page runs in a fresh
+folder: its titled blocks are written there as files, its scripts and console
+commands run there, in page order, as a reader would run them. Doctests
+(``>>>`` blocks) are run by pytest's own doctest collection (pyproject.toml).
+``pytest tests/test_docs.py --update-fixtures`` rewrites the shown outputs
+after an intended change; review the diff like code.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-import regex
 
-import threadparse
-from threadparse._tree import render_tree
+from tests.doc_blocks import Step, pages, read_blocks, steps
 
-FORMAT_GUIDE = Path(__file__).parents[1] / "docs" / "format.md"
-EXAMPLE = regex.compile(
-    r"```text\n(?P<input>.*?)```\n\nParsed \(`--format tree`\):\n\n```text\n(?P<output>.*?)```",
-    regex.DOTALL,
-)
+ROOT = Path(__file__).parents[1]
+PAGES = pages(ROOT)
+# A script or command that takes longer has gone wrong (the slowest, the Dask
+# recipe, takes a few seconds).
+TIME_LIMIT = 300
 
 
-def _with_fresh_output(example: regex.Match[str]) -> str:
-    """The example with its output block rewritten (by position: an empty
-    output block must not match everywhere)."""
-    start, end = example.span("output")
-    whole = example.group()
-    offset = example.start()
-    fresh = render_tree(threadparse.parse(example["input"]))
-    return whole[: start - offset] + fresh + whole[end - offset :]
+def test_every_page_is_checked() -> None:
+    names = {page.relative_to(ROOT).as_posix() for page in PAGES}
+    assert {"README.md", "docs/index.md", "docs/recipes/dataframe.md"} <= names
 
 
-def test_format_guide_examples(request: pytest.FixtureRequest) -> None:
-    guide = FORMAT_GUIDE.read_text(encoding="utf-8")
-    examples = list(EXAMPLE.finditer(guide))
-    assert len(examples) >= 5
-    if request.config.getoption("--update-fixtures"):
-        guide = EXAMPLE.sub(_with_fresh_output, guide)
-        FORMAT_GUIDE.write_text(guide, encoding="utf-8")
-    for example in EXAMPLE.finditer(guide):
-        assert render_tree(threadparse.parse(example["input"])) == example["output"]
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
+def test_page_examples_print_what_the_page_shows(
+    page: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    text = page.read_text(encoding="utf-8")
+    folder = tmp_path / "work"
+    folder.mkdir()
+    environment = _environment(tmp_path)
+    rewrites: dict[tuple[int, int], str] = {}
+    failures = []
+    for step in steps(read_blocks(text)):
+        printed = _run(step, folder, environment)
+        if printed == step.expected:
+            continue
+        where = f"{page.name}:{step.block.first_line + 1}"
+        if step.output is None:
+            failures.append(f"{where}: printed {printed!r}, and the page shows no output block")
+        elif request.config.getoption("--update-fixtures"):
+            rewrites[step.output_lines or (step.output.first_line, step.output.end_line)] = printed
+        else:
+            failures.append(
+                f"{where}: {step.text[:60]!r}\n--- shown\n{step.expected}--- printed\n{printed}"
+            )
+    if rewrites:
+        page.write_text(_rewritten(text, rewrites), encoding="utf-8", newline="")
+    assert not failures, "\n".join(failures)
 
 
-# A ```python block followed by a ```text block is a script and what it prints.
-SCRIPT = regex.compile(r"```python\n(?P<code>.*?)```\n\n```text\n(?P<output>.*?)```", regex.DOTALL)
-DOCS = sorted((Path(__file__).parents[1] / "docs").glob("*.md"))
+def _environment(tmp_path: Path) -> dict[str, str]:
+    """The reader's shell: ``python`` is this interpreter, plots go to files,
+    and output is UTF-8 whatever the machine's locale."""
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    # A wrapper, not a symlink: a venv's python finds its packages from its own path.
+    python = bin_folder / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    return {
+        **os.environ,
+        "PATH": f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "Agg",
+        "COLUMNS": "100",
+    }
 
 
-def _scripts() -> list[tuple[str, str, str]]:
-    return [
-        (f"{page.name}:{number}", match["code"], match["output"])
-        for page in DOCS
-        for number, match in enumerate(SCRIPT.finditer(page.read_text(encoding="utf-8")), 1)
-    ]
+def _run(step: Step, folder: Path, environment: dict[str, str]) -> str:
+    if step.kind == "file":
+        assert step.block.title is not None
+        (folder / step.block.title).write_text(step.text, encoding="utf-8", newline="")
+        return ""
+    if step.kind == "script":
+        script = folder / "example.py"
+        script.write_text(step.text, encoding="utf-8")
+        command = [sys.executable, script.name]
+    else:
+        command = ["bash", "-c", step.text]
+    # The page's own example, run as a reader runs it.
+    done = subprocess.run(
+        command,
+        cwd=folder,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        timeout=TIME_LIMIT,
+        check=False,
+    )
+    return done.stdout
 
 
-@pytest.mark.parametrize(("where", "code", "output"), _scripts(), ids=[s[0] for s in _scripts()])
-def test_doc_scripts_print_what_the_docs_show(where: str, code: str, output: str) -> None:
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        # The docs' own example code, run as a reader would run it.
-        exec(compile(code, where, "exec"), {"__name__": "__doc_example__"})  # noqa: S102
-    assert printed.getvalue() == output
+def _rewritten(page: str, rewrites: dict[tuple[int, int], str]) -> str:
+    """``page`` with the given line ranges replaced, last first so that the
+    earlier line numbers stay right."""
+    lines = page.splitlines(keepends=True)
+    for (start, end), fresh in sorted(rewrites.items(), reverse=True):
+        lines[start:end] = fresh.splitlines(keepends=True)
+    return "".join(lines)

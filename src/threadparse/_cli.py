@@ -37,6 +37,7 @@ PROG = "python -m threadparse"
 EPILOG = """\
 examples:
   python -m threadparse demo                      a bundled sample thread, as a tree
+  python -m threadparse demo --input > thread.txt the sample's text, to try the rest on
   python -m threadparse dump thread.txt           the JSON contract (schema_version 1)
   python -m threadparse dump a.txt b.txt --format tree
   python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
@@ -94,6 +95,11 @@ def _parser() -> _Parser:
     _add_input_options(detect)
     demo = commands.add_parser("demo", help="dump a sample thread bundled with the package")
     _add_output_options(demo, default_format="tree")
+    demo.add_argument(
+        "--input",
+        action="store_true",
+        help="print the sample's text instead, to save and try the other commands on",
+    )
     return parser
 
 
@@ -159,6 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             text = resources.files("threadparse").joinpath("data/demo.txt").read_text("utf-8")
+            if args.input:
+                _write(text, "text")  # UTF-8 as shipped, so `> thread.txt` saves it exactly
+                return 0
             _write(_render(parse(text), args.format), args.format)
             return 0
         if args.command == "detect":
@@ -264,7 +273,8 @@ def _write(output: str, output_format: str) -> None:
         stdout.write(output)
         stdout.flush()
         return
-    encoding = "utf-8" if output_format == "json" else (stdout.encoding or "utf-8")
+    # Documents (JSON, the demo's text) are UTF-8; only the tree is for a terminal.
+    encoding = (stdout.encoding or "utf-8") if output_format == "tree" else "utf-8"
     stdout.flush()
     buffer.write(output.encode(encoding, "backslashreplace"))
     buffer.flush()
