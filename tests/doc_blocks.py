@@ -36,7 +36,8 @@ SETUP_COMMANDS = regex.compile(
     r"(python3? -m (pip install|venv|pytest|build)|pip install|\. |source |cd |git clone"
     r"|mkdocs (serve|build)|python -m threadparse demo$)"
 )
-TITLE = regex.compile(r'\btitle="(?P<name>[^"/\\]+)"')
+# A file name, or a relative path down into the page's folder ("threads/a.txt").
+TITLE = regex.compile(r'\btitle="(?P<name>(?!/)(?:[^"/\\.][^"/\\]*/)*[^"/\\]+)"')
 
 
 @attrs.frozen

@@ -196,3 +196,23 @@ def test_parse_pauses_the_collector_and_restores_it(monkeypatch: pytest.MonkeyPa
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def _header(name: str, indent: str) -> str:
+    """A lemmy-0.18 comment header with no body."""
+    return f"{indent}• {name}@lemmy.ml\n{indent}  3\n{indent}  •\n{indent}  1 day ago\n\n"
+
+
+def test_walk_visits_every_comment_parents_first_in_page_order() -> None:
+    text = _header("a", "  ") + _header("a1", "    ") + _header("a2", "    ") + _header("b", "  ")
+    thread = threadparse.parse(text)
+    walked = [(c.author.name if c.author else None, c.depth) for c in thread.walk()]
+    assert walked == [("a", 0), ("a1", 1), ("a2", 1), ("b", 0)]
+    assert [c.author.name for c in thread.comments[0].walk() if c.author] == ["a", "a1", "a2"]
+
+
+def test_walk_does_not_recurse() -> None:
+    depth = 3 * 1000  # well past the recursion limit
+    text = "".join(_header(f"u{level}", "  " * (level + 1)) for level in range(depth))
+    thread = threadparse.parse(text, dialect="lemmy-0.18", max_depth=None)
+    assert [c.depth for c in thread.walk()] == list(range(depth))

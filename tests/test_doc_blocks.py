@@ -26,14 +26,19 @@ def test_doctests_are_left_to_pytest() -> None:
 
 
 def test_titled_blocks_are_files_and_console_blocks_are_commands() -> None:
-    page = '```json title="a.json"\n{}\n```\n\n```console\n$ cat a.json\n{}\n$ true\n```\n'
+    page = (
+        '```json title="a.json"\n{}\n```\n\n'
+        '```text title="threads/b.txt"\nb\n```\n\n'
+        "```console\n$ cat a.json\n{}\n$ true\n```\n"
+    )
     assert _steps(page) == [
         ("file", "{}\n", ""),
+        ("file", "b\n", ""),
         ("command", "cat a.json", "{}\n"),
         ("command", "true", ""),
     ]
-    command = list(steps(read_blocks(page)))[1]
-    assert command.output_lines == (6, 7)
+    command = list(steps(read_blocks(page)))[2]
+    assert command.output_lines == (10, 11)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +46,8 @@ def test_titled_blocks_are_files_and_console_blocks_are_commands() -> None:
     [
         ("```sh\npip install x && rm -rf y\n```\n", "'rm -rf y' runs unchecked"),
         ("```json\n{}\n```\n", "a ```json block without a title="),
+        ('```json title="../a.json"\n{}\n```\n', "a ```json block without a title="),
+        ('```json title="/a.json"\n{}\n```\n', "a ```json block without a title="),
         ("```console\necho\n```\n", "a console block starts with '$ '"),
         ("text\n\n    indented code\n", "line 3: indented code"),
         ("- item\n\n  ```python\n  x\n  ```\n", "a fence inside another block"),

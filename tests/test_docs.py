@@ -82,7 +82,9 @@ def _environment(tmp_path: Path) -> dict[str, str]:
 def _run(step: Step, folder: Path, environment: dict[str, str]) -> str:
     if step.kind == "file":
         assert step.block.title is not None
-        (folder / step.block.title).write_text(step.text, encoding="utf-8", newline="")
+        path = folder / step.block.title
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(step.text, encoding="utf-8", newline="")
         return ""
     if step.kind == "script":
         script = folder / "example.py"

@@ -10,7 +10,7 @@ Serialization lives in ``_serialize.py``; these classes hold data only.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 import attrs
@@ -132,6 +132,10 @@ class Comment:
     replies: tuple[Comment, ...]
     span: Span
 
+    def walk(self) -> Iterator[Comment]:
+        """This comment and every reply under it, each before its replies, in page order."""
+        return preorder((self,), _replies)
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
@@ -179,10 +183,7 @@ class Comment:
     def __reduce__(self) -> tuple[Callable[[_FlatTree], Comment], tuple[_FlatTree]]:
         # pickle and deepcopy recurse once per object they meet; handing them
         # the subtree as a flat pre-order list keeps them shallow at any depth.
-        flat = tuple(
-            (_own_fields(comment), len(comment.replies))
-            for comment in preorder((self,), lambda comment: comment.replies)
-        )
+        flat = tuple((_own_fields(comment), len(comment.replies)) for comment in self.walk())
         return _unflatten, (flat,)
 
 
@@ -191,6 +192,10 @@ _REPLIES_AT = [field.name for field in attrs.fields(Comment)].index("replies")
 
 
 _FlatTree = tuple[tuple[tuple[object, ...], int], ...]  # (own fields, reply count), pre-order
+
+
+def _replies(comment: Comment) -> tuple[Comment, ...]:
+    return comment.replies
 
 
 def _own_fields(comment: Comment) -> tuple[object, ...]:
@@ -219,6 +224,13 @@ class Thread:
     unattributed: tuple[Text, ...]  #: discussion text whose authors are lost
     unparsed: tuple[Text, ...]  #: lines no rule could place (each has a diagnostic)
     diagnostics: tuple[Diagnostic, ...]
+
+    def walk(self) -> Iterator[Comment]:
+        """Every comment, replies included, each before its replies, in page order.
+
+        Use ``comment.depth`` for the level; no recursion, so any depth walks.
+        """
+        return preorder(self.comments, _replies)
 
 
 @attrs.frozen
