@@ -4,7 +4,8 @@
 chain deeper than about 500 comments (two JSON levels each: the comment's dict
 and its ``replies`` list) ends in RecursionError. :func:`dumps` writes the same
 text as ``json.dumps(value, ensure_ascii=False, indent=indent)`` with an
-explicit stack. With an indent, ``json.dumps`` runs its pure-Python encoder
+explicit stack, except that with an indent a list of numbers stays on one line:
+every span is ``[start, end]``, and a dump a person reads is a third shorter. With an indent, ``json.dumps`` runs its pure-Python encoder
 anyway: this writer is within 1.5x of it (measured on a 1.6 MB dump).
 """
 
@@ -38,7 +39,8 @@ def to_json(thread: Thread, *, indent: int | None = 2) -> str:
 
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=indent)``, with an explicit stack.
+    """``json.dumps(value, ensure_ascii=False, indent=indent)``, with an explicit stack,
+    and lists of numbers on one line.
 
     Takes what ``to_dict`` makes: dicts with str keys, lists, str, int, bool,
     None (other scalars go through ``json.dumps``).
@@ -55,6 +57,8 @@ def _chunks(value: Any, indent: int | None) -> Iterator[str]:
         if isinstance(value, dict) and value:
             yield "{"
             stack.append((iter(value.items()), True, [True]))
+        elif isinstance(value, list) and value and indent is not None and _numbers(value):
+            yield "[" + ", ".join(map(json.dumps, value)) + "]"
         elif isinstance(value, list) and value:
             yield "["
             stack.append((iter(value), False, [True]))
@@ -77,6 +81,10 @@ def _chunks(value: Any, indent: int | None) -> Iterator[str]:
             break
         else:
             return
+
+
+def _numbers(values: list[Any]) -> bool:
+    return all(type(value) in (int, float) for value in values)
 
 
 def _newline(indent: int | None, depth: int) -> str:
