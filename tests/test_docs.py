@@ -47,10 +47,10 @@ def test_page_examples_print_what_the_page_shows(
         if printed == step.expected:
             continue
         where = f"{page.name}:{step.block.first_line + 1}"
-        if step.output is None:
+        if request.config.getoption("--update-fixtures"):
+            rewrites[_output_lines(step)] = printed
+        elif step.output is None:
             failures.append(f"{where}: printed {printed!r}, and the page shows no output block")
-        elif request.config.getoption("--update-fixtures"):
-            rewrites[step.output_lines or (step.output.first_line, step.output.end_line)] = printed
         else:
             failures.append(
                 f"{where}: {step.text[:60]!r}\n--- shown\n{step.expected}--- printed\n{printed}"
@@ -108,10 +108,24 @@ def _run(step: Step, folder: Path, environment: dict[str, str]) -> str:
     return done.stdout
 
 
+def _output_lines(step: Step) -> tuple[int, int]:
+    """The page lines that show ``step``'s output (an empty range after a
+    script that has no output block yet, where ``_rewritten`` adds one)."""
+    if step.output_lines is not None:
+        return step.output_lines
+    if step.output is not None:
+        return (step.output.first_line, step.output.end_line)
+    after = step.block.end_line + 1
+    return (after, after)
+
+
 def _rewritten(page: str, rewrites: dict[tuple[int, int], str]) -> str:
     """``page`` with the given line ranges replaced, last first so that the
     earlier line numbers stay right."""
     lines = page.splitlines(keepends=True)
     for (start, end), fresh in sorted(rewrites.items(), reverse=True):
-        lines[start:end] = fresh.splitlines(keepends=True)
+        if start == end:  # a script's first output: a new block after it
+            lines[start:end] = ["\n", "```text\n", *fresh.splitlines(keepends=True), "```\n"]
+        else:
+            lines[start:end] = fresh.splitlines(keepends=True)
     return "".join(lines)

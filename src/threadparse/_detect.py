@@ -64,8 +64,11 @@ class Detection:
     """What ``threadparse.detect`` found."""
 
     dialect: str
-    confidence: float  #: 0.5 (a guess) to 1.0 (nothing else fits)
-    runner_up: str | None  #: the next most likely dialect, if any evidence points to one
+    """The dialect ``parse(text)`` reads the text as."""
+    confidence: float
+    """0.5 (a guess) to 1.0 (nothing else fits): the winner's share of the two leaders' votes."""
+    runner_up: str | None
+    """The next most likely dialect, if any evidence points to one."""
 
 
 def detect(text: str) -> Detection:

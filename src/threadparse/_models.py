@@ -23,7 +23,9 @@ class Span:
     """Half-open range ``[start, end)`` of character offsets into the parsed text."""
 
     start: int
+    """Offset of the first character."""
     end: int
+    """Offset after the last character: ``text[span.start : span.end]`` is the node's text."""
 
 
 @attrs.frozen
@@ -37,15 +39,20 @@ class Text:
     """
 
     text: str
+    """What a reader sees: the lines stripped, joined by ``"\\n"``, markup removed."""
     span: Span
+    """Where the text is in the input."""
 
 
 class Severity(str, enum.Enum):
     """How much a diagnostic matters."""
 
-    ERROR = "error"  #: something was not recovered: its lines are in ``Thread.unparsed``
-    WARNING = "warning"  #: recovered, but information the page showed is lost or guessed
-    INFO = "info"  #: a note on how the input was read
+    ERROR = "error"
+    """Something was not recovered: its lines are in ``Thread.unparsed``."""
+    WARNING = "warning"
+    """Recovered, but information the page showed is lost or guessed."""
+    INFO = "info"
+    """A note on how the input was read."""
 
 
 @attrs.frozen
@@ -53,10 +60,15 @@ class Diagnostic:
     """A problem found while parsing, with a stable code (see docs/diagnostics.md)."""
 
     code: str
+    """The stable code, ``TP`` and three digits: see ``threadparse.CODES``."""
     severity: Severity
+    """How much it matters."""
     message: str
+    """What happened, for a person."""
     span: Span
-    line: int  #: 1-based line number of ``span.start``
+    """The input it is about (``[0, 0]`` when it is about the whole text)."""
+    line: int
+    """1-based line number of ``span.start``."""
 
 
 @attrs.frozen
@@ -64,50 +76,66 @@ class Preamble:
     """The post's own text before its link sections (caption, credit, analysis)."""
 
     paragraphs: tuple[Text, ...] = ()
-    span: Span | None = None  #: None when the thread has no preamble
+    """The paragraphs, in order."""
+    span: Span | None = None
+    """From the first paragraph to the last; None when the thread has no preamble."""
 
 
 @attrs.frozen
 class Item:
     """One line of a link section."""
 
-    kind: str  #: "link" when the line holds a URL, otherwise "note"
-    text: str  #: the whole line as shown
-    url: str | None  #: the URL in the line; None where the dump lost it
-    description: str | None  #: the text after a separator such as " ~ "
+    kind: str
+    """``"link"`` when the line holds a URL, otherwise ``"note"``."""
+    text: str
+    """The whole line as shown."""
+    url: str | None
+    """The URL in the line; None where the input lost it (page text shows only link texts)."""
+    description: str | None
+    """The text after a separator such as ``" ~ "``, when the line starts with the URL."""
     span: Span
+    """Where the line is in the input."""
 
 
 @attrs.frozen
 class Section:
     """A block of link-list lines under a heading (or the untitled navigation block)."""
 
-    title: str | None  #: heading without a trailing ":"; None for the navigation block
-    level: int  #: 1 for top-level sections, 2 for their sub-sections
+    title: str | None
+    """The heading without a trailing ``":"``; None for the navigation block."""
+    level: int
+    """1 for top-level sections, 2 for their sub-sections."""
     items: tuple[Item, ...]
+    """The section's own lines, before its first sub-section."""
     sections: tuple[Section, ...]
+    """Its sub-sections (level 2)."""
     span: Span
+    """From the heading to the last line of its last sub-section."""
 
 
 @attrs.frozen
 class Author:
     """Who wrote a comment, as its header shows it."""
 
-    name: str  #: display name without its pronoun tag
-    display_name: str  #: display name as shown, pronoun tag included
-    instance: str | None  #: host after "@"; None for a local user shown without one
-    pronouns: tuple[str, ...]  #: entries of the "[he/him, they/them]" tag
-    #: "Banned", "Banned from community", "OP", "M", "A", "B", once each and in
-    #: that order (lemmy-ui's); hexbear's hexagon icon is "OP"
+    name: str
+    """The display name without its pronoun tag."""
+    display_name: str
+    """The display name as shown, pronoun tag included."""
+    instance: str | None
+    """The host after ``@``; None for a local user shown without one."""
+    pronouns: tuple[str, ...]
+    """The entries of a ``[he/him, they/them]`` tag."""
     badges: tuple[str, ...]
-    #: the account name where the input shows it (API JSON, mlmym); None when
-    #: only a display name is shown
+    """``Banned``, ``Banned from community``, ``OP``, ``M``, ``A``, ``B``, once each and in
+    that order (lemmy-ui's); hexbear's hexagon icon is ``OP``."""
     username: str | None = None
+    """The account name where the input shows it (API JSON, mlmym); None when only a
+    display name is shown."""
 
 
 @attrs.frozen(eq=False, repr=False)  # both written below, without recursion
 class Comment:
-    """A comment with its replies. Its span covers its header, body and replies.
+    """A comment with its replies.
 
     ``==``, ``hash()`` and ``repr()`` walk the replies with an explicit stack
     (attrs' generated ones recurse, and fail past ~400 levels of replies), and
@@ -115,22 +143,37 @@ class Comment:
     """
 
     author: Author | None
-    score: int | None  #: shown score, or upvotes minus downvotes where votes are shown
+    """Who wrote it; None where the input lost it (flat text, API placeholders)."""
+    score: int | None
+    """The shown score, or upvotes minus downvotes where the votes are shown."""
     upvotes: int | None
+    """None where the front end shows no votes."""
     downvotes: int | None
+    """None where the front end shows no votes; 0 when it hides a zero."""
     language: str | None
-    time: str | None  #: relative time as shown ("2 days ago"); the edit time when edited
-    #: when the comment was written, where the input says exactly (API JSON); else None
+    """The language name as shown (``English``); None when not shown."""
+    time: str | None
+    """The relative time as shown (``2 days ago``); the edit's time when edited."""
     published: datetime | None
-    updated: datetime | None  #: when it was last edited, where the input says exactly
+    """When the comment was written, where the input says exactly (API JSON); else None."""
+    updated: datetime | None
+    """When it was last edited, where the input says exactly; else None."""
     edited: bool
+    """The comment was edited."""
     deleted: bool
+    """Deleted by its author: the body is gone."""
     removed: bool
-    more_replies: int | None  #: "N more replies ➔": replies the page did not show
-    depth: int  #: 0 for top-level comments
+    """Removed by a moderator: the body is gone."""
+    more_replies: int | None
+    """Replies the input did not show (``N more replies ➔``); None when none are missing."""
+    depth: int
+    """0 for top-level comments, one more per level of replies."""
     paragraphs: tuple[Text, ...]
+    """The body, a paragraph each."""
     replies: tuple[Comment, ...]
+    """The direct replies, in page order."""
     span: Span
+    """Page text: the header, body and replies. API JSON: the comment's own entry."""
 
     def walk(self) -> Iterator[Comment]:
         """This comment and every reply under it, each before its replies, in page order."""
@@ -217,13 +260,20 @@ def _unflatten(flat: _FlatTree) -> Comment:
 class Thread:
     """Everything recovered from one thread text."""
 
-    dialect: str  #: the reader used: one of ``threadparse.DIALECTS``
+    dialect: str
+    """The reader used: one of ``threadparse.DIALECTS``."""
     preamble: Preamble
+    """The post's text before its link sections."""
     sections: tuple[Section, ...]
+    """The post's link sections (level 1), each with its sub-sections."""
     comments: tuple[Comment, ...]
-    unattributed: tuple[Text, ...]  #: discussion text whose authors are lost
-    unparsed: tuple[Text, ...]  #: lines no rule could place (each has a diagnostic)
+    """The top-level comments, each with its replies; ``walk()`` visits them all."""
+    unattributed: tuple[Text, ...]
+    """Discussion text whose authors are lost (flat text), a line each."""
+    unparsed: tuple[Text, ...]
+    """Lines no rule could place, a line each; each has a diagnostic."""
     diagnostics: tuple[Diagnostic, ...]
+    """What could not be read, or was read with a guess, in input order."""
 
     def walk(self) -> Iterator[Comment]:
         """Every comment, replies included, each before its replies, in page order.
