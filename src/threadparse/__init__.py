@@ -29,7 +29,7 @@ from threadparse._serialize import SCHEMA_VERSION, to_dict
 from threadparse._stream import assemble, iter_comments, iter_thread
 from threadparse._times import resolve_time
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"
 
 # Tracebacks name the exceptions as users import them.
 InputTooLargeError.__module__ = ThreadParseError.__module__ = __name__
