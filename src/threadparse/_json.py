@@ -2,7 +2,7 @@
 
 ``json.dumps`` recurses once per nesting level (its C encoder too), so a reply
 chain deeper than about 500 comments (two JSON levels each: the comment's dict
-and its ``replies`` list) ends in RecursionError. :func:`dumps` writes the same
+and its ``replies`` list) ends in RecursionError. ``dumps`` writes the same
 text as ``json.dumps(value, ensure_ascii=False, indent=indent)`` with an
 explicit stack, except that with an indent a list of numbers stays on one line:
 every span is ``[start, end]``, and a dump a person reads is a third shorter. With an indent, ``json.dumps`` runs its pure-Python encoder

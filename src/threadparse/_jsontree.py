@@ -3,11 +3,11 @@
 The standard library's ``json`` validates and decodes, but says nothing about
 where a value was. Here ``json.loads`` checks the whole text first (so what
 follows only ever sees valid JSON), then one linear pass of a token regex builds
-a light tree of :class:`Node` s carrying each value's ``[start, end)`` offsets.
+a light tree of ``Node`` s carrying each value's ``[start, end)`` offsets.
 Scalars are decoded on demand with ``json.loads`` of their own slice.
 
 A string value can also be decoded with a map from each decoded character back
-to its offset in the text (:class:`DecodedString`), so a markdown body's
+to its offset in the text (``DecodedString``), so a markdown body's
 paragraphs get spans inside the JSON string they came from.
 """
 

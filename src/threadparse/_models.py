@@ -1,7 +1,7 @@
 """The thread model: frozen, slotted attrs classes with tuples for children.
 
 Positions: every node carries a ``span``, a half-open ``[start, end)`` range of
-character offsets into the exact string given to :func:`threadparse.parse`
+character offsets into the exact string given to ``threadparse.parse``
 (no newline translation: a CRLF file's spans count the ``\\r``).
 
 Serialization lives in ``_serialize.py``; these classes hold data only.

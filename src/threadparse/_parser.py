@@ -53,22 +53,22 @@ def parse(
     max_depth: int | None = MAX_DEPTH,
     max_bytes: int | None = None,
 ) -> Thread:
-    """Parse thread text into a :class:`Thread`. Never raises on any ``str``.
+    """Parse thread text into a ``Thread``. Never raises on any ``str``.
 
     Args:
         text: the thread as copied or scraped; spans index this exact string.
         dialect: ``"auto"`` (read the shape from the text, see
-            :func:`threadparse.detect`) or one of ``DIALECTS``:
+            ``threadparse.detect``) or one of ``DIALECTS``:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
             ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``.
-        strict: raise :class:`ThreadParseError` when any error-level diagnostic
+        strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
             attached at this depth, beside the comment it answers, with a
             TP204 warning. ``None`` keeps any depth (parsing never recurses;
             your own code over the tree might).
         max_bytes: refuse text longer than this many bytes of UTF-8 with
-            :class:`InputTooLargeError` before reading it. ``None``: no limit.
+            ``InputTooLargeError`` before reading it. ``None``: no limit.
 
     Raises:
         TypeError: ``text`` is not a ``str``.

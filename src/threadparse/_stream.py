@@ -64,7 +64,7 @@ def iter_comments(
     ``source`` is the text, or the text in pieces: a file opened with
     ``newline=""`` (so ``\\r\\n`` is not translated and spans count it), or
     any iterable of strings. Spans index the whole text. Use
-    :func:`iter_thread` to also get the post, unplaced lines and diagnostics.
+    ``iter_thread`` to also get the post, unplaced lines and diagnostics.
     """
     parts = iter_thread(source, dialect=dialect, max_depth=max_depth)  # checks the options now
     return (part for part in parts if isinstance(part, Comment))
@@ -73,10 +73,10 @@ def iter_comments(
 def iter_thread(
     source: str | Iterable[str], *, dialect: str = "auto", max_depth: int | None = MAX_DEPTH
 ) -> Iterator[ThreadHead | Comment | ThreadTail]:
-    """The thread in parts: one :class:`ThreadHead`, the top-level comments, one :class:`ThreadTail`.
+    """The thread in parts: one ``ThreadHead``, the top-level comments, one ``ThreadTail``.
 
-    Put together (:func:`assemble`), the parts are the ``Thread`` that
-    :func:`threadparse.parse` returns for page text with one layout
+    Put together (``assemble``), the parts are the ``Thread`` that
+    ``threadparse.parse`` returns for page text with one layout
     throughout; see the module docstring for where they may differ.
 
     Raises:
@@ -152,7 +152,7 @@ def _whole(thread: Thread) -> Iterator[ThreadHead | Comment | ThreadTail]:
 
 
 def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
-    """The ``Thread`` the parts of :func:`iter_thread` make up."""
+    """The ``Thread`` the parts of ``iter_thread`` make up."""
     head: ThreadHead | None = None
     tail: ThreadTail | None = None
     comments: list[Comment] = []
