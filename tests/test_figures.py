@@ -8,6 +8,7 @@ thread; after a change to the parser or the drawing, run
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from threadparse import Section, Thread
 from tools.draw_thread import OUTPUT, SAMPLE, draw
 
 SVG = "{http://www.w3.org/2000/svg}"
+TOUR = Path(__file__).parents[1] / "docs" / "tour.md"
 
 
 def _boxes(svg: str) -> dict[str, str]:
@@ -56,6 +58,14 @@ def test_the_committed_picture_is_drawn_from_the_sample_now() -> None:
     committed = OUTPUT.read_text(encoding="utf-8")
     assert committed == draw(SAMPLE), (
         f"{OUTPUT.name} is stale: run `python tools/draw_thread.py`, then look at the picture"
+    )
+
+
+def test_the_tour_parses_the_thread_the_picture_shows() -> None:
+    # docs/tour.md's first doctest spells SAMPLE out, a "... " line each.
+    lines = "".join(f"... {line}".rstrip() + "\n" for line in SAMPLE.split("\n")[:-1])
+    assert f'>>> text = """\\\n{lines}... """\n' in TOUR.read_text(encoding="utf-8"), (
+        "docs/tour.md's thread differs from tools/draw_thread.py's SAMPLE"
     )
 
 
