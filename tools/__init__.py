@@ -1,0 +1,1 @@
+"""Scripts that make files the repository commits (the docs' pictures)."""
