@@ -271,7 +271,8 @@ class Thread:
     unattributed: tuple[Text, ...]
     """Discussion text whose authors are lost (flat text), a line each."""
     unparsed: tuple[Text, ...]
-    """Lines no rule could place, a line each; each has a diagnostic."""
+    """Input no rule could place, each with an error diagnostic: a line each in page
+    text, a run of lines for mlmym's page chrome, the entry or the whole text in JSON."""
     diagnostics: tuple[Diagnostic, ...]
     """What could not be read, or was read with a guess, in input order."""
 
