@@ -1,4 +1,4 @@
-"""Hypothesis profiles and the --update-fixtures switch.
+"""Hypothesis profiles, the --update-fixtures switch, and schema checks on every dump.
 
 Profiles: "ci" (the default under CI=true: derandomized, bounded, so .ci/run is
 repeatable and fast), "dev" (the default locally), "deep" (long runs:
@@ -7,10 +7,17 @@ repeatable and fast), "dev" (the default locally), "deep" (long runs:
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.schema_check import check_dump, check_record
+from threadparse import _serialize
 
 settings.register_profile(
     "ci",
@@ -31,3 +38,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/fixtures/*.json from the parser's output (review the diff!)",
     )
+
+
+def _checked(convert: Callable[..., Any], check: Callable[[Any], None]) -> Callable[..., Any]:
+    @functools.wraps(convert)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        output = convert(*args, **kwargs)
+        check(output)
+        return output
+
+    return checked
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_dump_is_checked_against_the_schema() -> Iterator[None]:
+    """Every dump made in the test session, by ``to_dict``, ``to_json``, the
+    JSON Lines writer or the CLI in-process, is validated against the shipped
+    JSON Schema. The converters are replaced wherever a module holds them
+    (``from ... import to_dict`` binds a name of its own), so none is missed;
+    tests/test_schema.py proves the hook is live."""
+    originals = {
+        _serialize.to_dict: _checked(_serialize.to_dict, check_dump),
+        _serialize.part_to_dict: _checked(_serialize.part_to_dict, check_record),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for module in list(sys.modules.values()):
+            name = getattr(module, "__name__", "")
+            if not name.startswith(("threadparse", "tests", "fuzz", "benchmarks")):
+                continue
+            for attribute, value in list(vars(module).items()):
+                for original, checked in originals.items():
+                    if value is original:
+                        patch.setattr(module, attribute, checked)
+        yield

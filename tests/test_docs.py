@@ -11,6 +11,7 @@ after an intended change; review the diff like code.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.doc_blocks import Step, pages, read_blocks, steps
+from tests.schema_check import check_dump, check_record
 
 ROOT = Path(__file__).parents[1]
 PAGES = pages(ROOT)
@@ -40,10 +42,11 @@ def test_page_examples_print_what_the_page_shows(
     folder = tmp_path / "work"
     folder.mkdir()
     environment = _environment(tmp_path)
-    rewrites: dict[tuple[int, int], str] = {}
+    rewrites: dict[tuple[int, int, bool], str] = {}
     failures = []
     for step in steps(read_blocks(text)):
         printed = _run(step, folder, environment)
+        _check_dumps(printed)
         if printed == step.expected:
             continue
         where = f"{page.name}:{step.block.first_line + 1}"
@@ -58,6 +61,28 @@ def test_page_examples_print_what_the_page_shows(
     if rewrites:
         page.write_text(_rewritten(text, rewrites), encoding="utf-8", newline="")
     assert not failures, "\n".join(failures)
+
+
+_NOT_JSON = object()
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _NOT_JSON
+
+
+def _check_dumps(printed: str) -> None:
+    """A dump or JSON Lines the page shows is checked against the JSON Schema."""
+    document = _json(printed)
+    if isinstance(document, dict) and "schema_version" in document:
+        check_dump(document)
+    records = [_json(line) for line in printed.splitlines()]
+    if document is _NOT_JSON and records and _NOT_JSON not in records:
+        for record in records:
+            if isinstance(record, dict) and "kind" in record:
+                check_record(record)
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
@@ -108,24 +133,22 @@ def _run(step: Step, folder: Path, environment: dict[str, str]) -> str:
     return done.stdout
 
 
-def _output_lines(step: Step) -> tuple[int, int]:
-    """The page lines that show ``step``'s output (an empty range after a
-    script that has no output block yet, where ``_rewritten`` adds one)."""
+def _output_lines(step: Step) -> tuple[int, int, bool]:
+    """The page lines that show ``step``'s output, and whether a new block must
+    be made for it (after a script that has no output block yet)."""
     if step.output_lines is not None:
-        return step.output_lines
+        return (*step.output_lines, False)
     if step.output is not None:
-        return (step.output.first_line, step.output.end_line)
+        return (step.output.first_line, step.output.end_line, False)
     after = step.block.end_line + 1
-    return (after, after)
+    return (after, after, True)
 
 
-def _rewritten(page: str, rewrites: dict[tuple[int, int], str]) -> str:
+def _rewritten(page: str, rewrites: dict[tuple[int, int, bool], str]) -> str:
     """``page`` with the given line ranges replaced, last first so that the
     earlier line numbers stay right."""
     lines = page.splitlines(keepends=True)
-    for (start, end), fresh in sorted(rewrites.items(), reverse=True):
-        if start == end:  # a script's first output: a new block after it
-            lines[start:end] = ["\n", "```text\n", *fresh.splitlines(keepends=True), "```\n"]
-        else:
-            lines[start:end] = fresh.splitlines(keepends=True)
+    for (start, end, new_block), fresh in sorted(rewrites.items(), reverse=True):
+        shown = fresh.splitlines(keepends=True)
+        lines[start:end] = ["\n", "```text\n", *shown, "```\n"] if new_block else shown
     return "".join(lines)

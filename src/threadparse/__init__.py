@@ -25,6 +25,7 @@ from threadparse._models import (
 )
 from threadparse._parser import DIALECTS, MAX_DEPTH, parse
 from threadparse._render import carried, render
+from threadparse._schema import json_schema
 from threadparse._serialize import SCHEMA_VERSION, to_dict
 from threadparse._stream import assemble, iter_comments, iter_thread
 from threadparse._times import resolve_time
@@ -60,6 +61,7 @@ __all__ = (
     "detect",
     "iter_comments",
     "iter_thread",
+    "json_schema",
     "parse",
     "render",
     "resolve_time",

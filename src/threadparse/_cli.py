@@ -28,6 +28,7 @@ from threadparse._diagnostics import ThreadParseError
 from threadparse._json import dumps, to_json
 from threadparse._models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
 from threadparse._parser import DIALECTS, parse
+from threadparse._schema import json_schema
 from threadparse._serialize import part_to_dict
 from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
@@ -43,6 +44,7 @@ examples:
   python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
   cat thread.txt | python -m threadparse dump -   read standard input
   python -m threadparse detect archive/*          each file's dialect and confidence
+  python -m threadparse schema                    the JSON Schema every dump validates against
 """
 
 
@@ -99,6 +101,15 @@ def _parser() -> _Parser:
         "--input",
         action="store_true",
         help="print the sample's text instead, to save and try the other commands on",
+    )
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the dump output",
+        description="Print the JSON Schema (draft 2020-12) that every 'dump' output "
+        "validates against; with --record, the schema of one 'dump --format jsonl' line.",
+    )
+    schema.add_argument(
+        "--record", action="store_true", help="the schema of one JSON Lines record instead"
     )
     return parser
 
@@ -169,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _write(text, "text")  # UTF-8 as shipped, so `> thread.txt` saves it exactly
                 return 0
             _write(_render(parse(text), args.format), args.format)
+            return 0
+        if args.command == "schema":
+            schema = json_schema("record" if args.record else "thread")
+            _write(dumps(schema) + "\n", "json")
             return 0
         if args.command == "detect":
             return _detect(args.files, args)
