@@ -93,3 +93,15 @@ def test_not_json_is_one_error_with_a_position(text: str, message: str, position
         read_json(text)
     assert str(caught.value) == message
     assert caught.value.position == position
+
+
+def test_a_leading_byte_order_mark_is_not_part_of_the_json() -> None:
+    """RFC 8259 lets a reader ignore a BOM; Python's "utf-8" codec keeps one."""
+    text = '\ufeff{"a": [1, "x"]}'
+    root = read_json(text)
+    assert (root.kind, root.start, root.end) == ("object", 1, len(text))
+    (value,) = [node for _, node in root.members]
+    assert text[value.start : value.end] == '[1, "x"]'
+    with pytest.raises(JSONError) as caught:
+        read_json('\ufeff{"a": }')
+    assert caught.value.position == 7  # in the text as given, BOM included

@@ -332,3 +332,19 @@ def test_detection_is_sure_only_of_json_the_api_reader_reads() -> None:
     assert threadparse.detect('[{"comment": {}}]').confidence == 1.0
     for other in ('{"comments": {"a": 1}}', '{"post_view": []}', '{"comments": [', '{"x": 1}'):
         assert threadparse.detect(other) == threadparse.Detection("lemmy-api", 0.5, None)
+
+
+def test_a_byte_order_mark_before_the_json_is_skipped() -> None:
+    text = json.dumps({"comments": [view(1), view(2, (1,))]})
+    marked = threadparse.parse("\ufeff" + text)
+    assert threadparse.detect("\ufeff" + text) == threadparse.Detection("lemmy-api", 1.0, None)
+    assert marked.dialect == "lemmy-api"
+    assert marked.diagnostics == ()
+    assert _spanless(marked) == _spanless(threadparse.parse(text))
+    assert marked.comments[0].span == attrs.evolve(
+        threadparse.parse(text).comments[0].span,
+        start=threadparse.parse(text).comments[0].span.start + 1,
+        end=threadparse.parse(text).comments[0].span.end + 1,
+    )
+    streamed = threadparse.assemble(threadparse.iter_thread(iter(["\ufeff", text[:5], text[5:]])))
+    assert streamed == marked

@@ -31,6 +31,7 @@ import regex
 
 from threadparse._comments import Header, find_headers
 from threadparse._header import MOMENT_TIME
+from threadparse._jsontree import BOM
 from threadparse._mlmym import count_headers
 from threadparse._post import first_heading, is_link_list
 from threadparse._source import Line, split_lines
@@ -83,7 +84,7 @@ def detect(text: str) -> Detection:
 
 def looks_like_json(text: str) -> bool:
     """Does the text start as a JSON object, or as an array of objects?"""
-    stripped = text.lstrip()
+    stripped = text.removeprefix(BOM).lstrip()
     if stripped.startswith("{"):
         return True
     return stripped.startswith("[") and stripped[1:].lstrip().startswith(("{", "]"))
@@ -92,7 +93,7 @@ def looks_like_json(text: str) -> bool:
 def json_detection(text: str) -> Detection:
     """JSON is read by the API reader; 1.0 when it holds what that reader reads."""
     try:
-        value = json.loads(text)
+        value = json.loads(text.removeprefix(BOM))
     except (ValueError, RecursionError):
         return Detection("lemmy-api", 0.5, None)
     lemmy = isinstance(value, list) or (

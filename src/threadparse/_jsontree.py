@@ -29,6 +29,11 @@ _STRING_PIECE = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)|[^\\]+", re.DOTALL)
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
+#: A byte order mark before the JSON. RFC 8259 lets a reader ignore it, and
+#: Python's "utf-8" codec (unlike "utf-8-sig") leaves it in the text.
+BOM = "\ufeff"
+
+
 class JSONError(ValueError):
     """The text is not JSON; ``position`` is the offset where reading stopped."""
 
@@ -67,22 +72,23 @@ def read_json(text: str) -> Node:
     Raises:
         JSONError: the text is not JSON, or nests too deep for ``json.loads``.
     """
+    start = len(BOM) if text.startswith(BOM) else 0
     try:
-        json.loads(text)
+        json.loads(text[start:] if start else text)
     except json.JSONDecodeError as error:
-        raise JSONError(f"not JSON: {error.msg}", error.pos) from None
+        raise JSONError(f"not JSON: {error.msg}", start + error.pos) from None
     except RecursionError:
         raise JSONError("JSON nests too deep to read", 0) from None
-    return _positioned(text)
+    return _positioned(text, start)
 
 
-def _positioned(text: str) -> Node:
-    """The tree of valid JSON, in one pass with an explicit stack."""
+def _positioned(text: str, start: int) -> Node:
+    """The tree of the valid JSON from ``start`` on, in one pass with an explicit stack."""
     root: Node | None = None
     stack: list[Node] = []
     key: str | None = None  # the key read for the innermost object's next value
     expecting_key = False
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text, start):
         token = match.group()
         first = token[0]
         if first in "]}":

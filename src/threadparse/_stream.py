@@ -34,6 +34,7 @@ import attrs
 from threadparse._comments import HEADER_REACH, Header, build_comments, find_headers, read_header
 from threadparse._detect import looks_like_json
 from threadparse._diagnostics import Diagnostics
+from threadparse._jsontree import BOM
 from threadparse._models import (
     Comment,
     Diagnostic,
@@ -122,7 +123,7 @@ class _Recording:
             if self._kept is not None:
                 self._kept.append(piece)
             self._ahead.append(piece)
-            head = "".join(self._ahead).lstrip()
+            head = "".join(self._ahead).removeprefix(BOM).lstrip()
             if head[:1] == "{" or (head[:1] == "[" and head[1:].lstrip()):
                 return looks_like_json(head)
             if head:
