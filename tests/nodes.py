@@ -84,10 +84,13 @@ RENDERED_TEXT = ("markdown", "lemmy-api")
 # What a markdown line holding markup alone is made of: list and quote markers,
 # rules, fences, a spoiler's ":::", an image's "![](url)", table rules.
 _MARKUP = re.compile(r"!\[\]\([^)]*\)|\d{1,9}[.)]|[-*_=#>|:`~+\s]")
+# A link reference definition ("[label]: url"): its URL goes to the links that
+# name the label, and the line itself shows nothing.
+_REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*")
 
 
 def markup_only(content: str) -> bool:
-    return not _MARKUP.sub("", content)
+    return not _MARKUP.sub("", content) or bool(_REFERENCE_DEFINITION.fullmatch(content))
 
 
 def _lemmy_json(text: str) -> bool:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import threadparse
-from tests.nodes import leaves, sections
+from tests.nodes import check_lossless, leaves, sections
 from threadparse import Item, Section, Span, Thread
 from threadparse import strategies as tps
 from threadparse._markdown import lemmy_markdown, read_body
@@ -114,6 +114,23 @@ def test_custom_emoji_show_their_alt_text_and_empty_images_nothing() -> None:
         'so tired ![doomjak](https://x.example/e.png "emoji doomjak") today\n\n![](https://x.example/a.png)\n'
     )
     assert [t.text for t in texts] == ["so tired doomjak today"]
+
+
+def test_reference_links_keep_their_url_and_the_definition_shows_nothing() -> None:
+    text = "# Sources\n[Rail report][rail] ~ Daily.\n\n[rail]: https://example.org/rail\n"
+    thread = threadparse.parse(text, dialect="markdown")
+    (section,) = thread.sections
+    assert section.items == (
+        Item(
+            kind="link",
+            text="Rail report ~ Daily.",
+            url="https://example.org/rail",
+            description="Daily.",
+            span=Span(10, 38),
+        ),
+    )
+    assert (thread.unparsed, thread.diagnostics) == ((), ())
+    check_lossless(text, thread)  # the definition line is markup, as a rule is
 
 
 def test_without_markdown_it_the_source_is_read_as_page_text_with_a_warning(

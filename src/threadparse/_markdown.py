@@ -23,7 +23,7 @@ A post body's grammar, in markdown::
     :::
 
 Lines that show nothing (a thematic break, a spoiler's closing ``:::``, an
-image without alt text) belong to no text node.
+image without alt text, a link reference definition) belong to no text node.
 
 markdown-it-py is an optional extra (``pip install threadparse[markdown]``).
 Without it, the source is read as page text (markup kept) and a TP103 warning
