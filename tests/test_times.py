@@ -7,6 +7,7 @@ themselves (date-fns 2.30.0 and 4.1, moment 2.29.4, under node with TZ=UTC).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -289,7 +290,7 @@ def test_dialect_clocks() -> None:
     assert DIALECT_CLOCKS == {
         "lemmy-0.19": ("date-fns",),
         "lemmy-0.18": ("moment", "date-fns"),
-        "hexbear": ("date-fns",),
+        "hexbear": ("moment", "date-fns"),
         "mlmym": ("go-humanize",),
         "flat": ("date-fns", "moment", "go-humanize"),
     }
@@ -357,6 +358,75 @@ def test_a_wording_another_clock_writes_is_refused(
             resolve_time(text, R, clock=other)
 
 
+# hexbear.net's fork ran lemmy-ui 0.17.1 with moment.js (branch hexbear-0.17),
+# then upstream's date-fns from its 0.18 line: its pages have either wording.
+@pytest.mark.parametrize(
+    ("text", "least", "greatest", "written_by"),
+    [
+        # moment only: the hand-worked MOMENT_CASES ranges
+        ("a day", 21 * HOUR + 30 * MINUTE, 36 * HOUR - 1, ("moment",)),
+        ("a few seconds", 0, 44 * SECOND + 499, ("moment",)),
+        ("an hour", 44 * MINUTE + 30 * SECOND, 90 * MINUTE - 1, ("moment",)),
+        # both write it, with the same range: [1.5 d, 2.5 d)
+        ("2 days ago", 36 * HOUR, 60 * HOUR - 1, ("moment", "date-fns")),
+        ("2 days", 36 * HOUR, 60 * HOUR - 1, ("moment", "date-fns")),
+        # both write it: moment.js from 18 calendar months (2022-11-01 12:00,
+        # 547 days) to 30 (2021-11-01 12:00, 912 days), date-fns [547.5 d,
+        # 912.5 d); the union takes moment's start and date-fns' end
+        ("2 years ago", 547 * DAY, 912 * DAY + 12 * HOUR - 1, ("moment", "date-fns")),
+        # date-fns only: moment writes "a year" from 10.5 months and "a year ago"
+        ("11 months ago", 315 * DAY, 345 * DAY - 1, ("date-fns",)),
+        ("1 year ago", 345 * DAY, 547 * DAY + 12 * HOUR - 1, ("date-fns",)),
+        ("in 3 seconds", -3499, -2500, ("date-fns",)),
+    ],
+)
+def test_hexbear_has_moment_and_date_fns_times(
+    text: str, least: int, greatest: int, written_by: tuple[str, ...]
+) -> None:
+    assert span(text, "hexbear") == (least, greatest)
+    ranges = [resolve_time(text, R, clock=clock) for clock in written_by]
+    expected = (min(low for low, _ in ranges), max(high for _, high in ranges))
+    assert resolve_time(text, R, clock="hexbear") == expected
+    for clock in {"moment", "date-fns"} - {*written_by}:
+        with pytest.raises(ValueError, match="threadparse can resolve with"):
+            resolve_time(text, R, clock=clock)
+
+
+def test_hexbear_a_day_is_moments_and_2_days_ago_date_fns() -> None:
+    assert resolve_time("a day", R, clock="hexbear") == resolve_time("a day", R, clock="moment")
+    assert resolve_time("2 days ago", R, clock="hexbear") == resolve_time(
+        "2 days ago", R, clock="date-fns"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["now", "1 week ago", "3 seconds from now", "a week", "a second", "5h ago"]
+)
+def test_hexbear_refuses_what_neither_clock_writes(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a relative time threadparse can resolve"):
+        resolve_time(text, R, clock="hexbear")
+
+
+@pytest.mark.parametrize("dialect", list(DIALECT_CLOCKS))
+@pytest.mark.parametrize(
+    "text", ["a day", "2 days ago", "2 years", "2 months", "now", "1 week ago", "in 3 seconds"]
+)
+def test_a_dialect_is_the_union_of_its_clocks(dialect: str, text: str) -> None:
+    def resolved(clock: str) -> tuple[datetime, datetime] | None:
+        try:
+            return resolve_time(text, MONTH_END, clock=clock)
+        except ValueError:
+            return None
+
+    ranges = [r for clock in DIALECT_CLOCKS[dialect] if (r := resolved(clock)) is not None]
+    if not ranges:
+        with pytest.raises(ValueError, match=re.escape(f"resolve with clock='{dialect}'") + "$"):
+            resolve_time(text, MONTH_END, clock=dialect)
+        return
+    expected = (min(low for low, _ in ranges), max(high for _, high in ranges))
+    assert resolve_time(text, MONTH_END, clock=dialect) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     ["2 DAYS AGO", "  2\u00a0days\tago ", "2 Days. Ago", "2 day ago", "02 days ago", "2 dayſ ago"],
@@ -388,9 +458,12 @@ def test_naive_reference() -> None:
 
 
 def test_unknown_clock() -> None:
-    one_line_value_error(
-        lambda: resolve_time("2 days ago", R, clock="lemmy-0.19"),
-        r"^unknown clock 'lemmy-0.19'; expected None or one of \('date-fns', ",
+    message = one_line_value_error(
+        lambda: resolve_time("2 days ago", R, clock="moment.js"),
+        r"^unknown clock 'moment.js'; expected None or one of \('date-fns', ",
+    )
+    assert message.endswith(
+        " or a dialect, one of ('lemmy-0.19', 'lemmy-0.18', 'hexbear', 'mlmym', 'flat')"
     )
 
 

@@ -79,14 +79,17 @@ __all__ = (
 #: The front ends' rules, by the name of the library that writes the time.
 CLOCKS: Final = ("date-fns", "moment", "go-humanize")
 
-#: The clocks that may have written the times of each dialect's pages.
+#: The clocks that may have written the times of each dialect's pages; each
+#: name is also a ``clock`` for ``resolve_time`` (the union of its clocks).
 #: lemmy-ui 0.18.0 used moment.js and 0.18.1 switched to date-fns, so a
-#: lemmy-0.18 page may have either. hexbear.net's fork (0.18.3 and 0.19
-#: branches) keeps upstream's date-fns code. A flat dump may come from anything.
+#: lemmy-0.18 page may have either. hexbear.net's fork did the same: its
+#: hexbear-0.17 branch (lemmy-ui 0.17.1) has upstream's moment.js code, its
+#: 0.18 and 0.19 branches upstream's date-fns code. A flat dump may come from
+#: anything.
 DIALECT_CLOCKS: dict[str, tuple[str, ...]] = {
     "lemmy-0.19": ("date-fns",),
     "lemmy-0.18": ("moment", "date-fns"),
-    "hexbear": ("date-fns",),
+    "hexbear": ("moment", "date-fns"),
     "mlmym": ("go-humanize",),
     "flat": CLOCKS,
 }
@@ -137,7 +140,7 @@ def _js_round(x: float) -> int:
     return whole + 1 if x - whole >= 0.5 else whole
 
 
-# --- date-fns: lemmy-ui 0.18.1-0.19.x and 1.0, hexbear.net ----------------------
+# --- date-fns: lemmy-ui 0.18.1-0.19.x and 1.0, hexbear.net 0.18 and later --------
 #
 # date-fns src/formatDistanceStrict/index.ts (v2.30; v3 and v4 compute the same),
 # with the default roundingMethod "round", and the en-US strings of
@@ -193,7 +196,7 @@ def _date_fns_target(wording: _Wording) -> Reading | None:
     return wording.unit, wording.amount
 
 
-# --- moment.js: lemmy-ui <= 0.18.0 ---------------------------------------------
+# --- moment.js: lemmy-ui <= 0.18.0, hexbear.net before 0.18 --------------------
 #
 # moment 2.29 src/lib/duration/humanize.js (thresholds ss 44, s 45, m 45, h 22,
 # d 26, w null, M 11; round = Math.round), src/lib/duration/as.js,
@@ -689,9 +692,11 @@ def resolve_time(
     for up to three days near a month's end.
 
     ``clock`` names the front end's rules: ``"date-fns"`` (lemmy-ui 0.18.1 and
-    later, hexbear.net), ``"moment"`` (lemmy-ui <= 0.18.0) or
-    ``"go-humanize"`` (mlmym); ``DIALECT_CLOCKS`` maps dialects to them.
-    ``None`` gives the range over every clock that writes ``text``.
+    later, hexbear.net 0.18 and later), ``"moment"`` (lemmy-ui <= 0.18.0,
+    hexbear.net before 0.18) or ``"go-humanize"`` (mlmym). A dialect of
+    ``DIALECT_CLOCKS`` (``"hexbear"``, ``"lemmy-0.18"``, ...) gives the range
+    over that dialect's clocks that write ``text``, and ``None`` over every
+    clock that does.
 
     Raises ``ValueError`` for a naive ``reference``, an unknown ``clock``, a
     text that no clock writes (abbreviations such as "5h ago" included), and a
@@ -707,8 +712,18 @@ def resolve_time(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    if clock is not None and clock not in CLOCKS:
-        raise ValueError(f"unknown clock {clock!r}; expected None or one of {CLOCKS}")
+    names: tuple[str, ...]
+    if clock is None:
+        names = CLOCKS
+    elif clock in CLOCKS:
+        names = (clock,)
+    elif clock in DIALECT_CLOCKS:
+        names = DIALECT_CLOCKS[clock]
+    else:
+        raise ValueError(
+            f"unknown clock {clock!r}; expected None or one of {CLOCKS}"
+            f" or a dialect, one of {tuple(DIALECT_CLOCKS)}"
+        )
     reference_ms = _reference_ms(reference)
     normalized = _normalize(text)
     wording = _parse(normalized) if len(normalized) <= _MAX_WORDING else None
@@ -722,7 +737,7 @@ def resolve_time(
             reason = ": none of lemmy-ui, hexbear.net and mlmym writes it"
         raise ValueError(f"{_shown(text)} is not a relative time threadparse can resolve{reason}")
     spans: list[tuple[int, int]] = []
-    for name in (clock,) if clock else CLOCKS:
+    for name in names:
         try:
             span = _elapsed_span(wording, _CLOCK_RULES[name], reference_ms)
         except _OutOfRangeError:
