@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from threadparse import Comment, Item, Section, Span, Text, Thread
+from threadparse import Comment, Item, Post, Section, Span, Text, Thread
 from threadparse._source import WHITESPACE
 from threadparse._walk import preorder
 
@@ -39,6 +39,8 @@ def sections(thread: Thread) -> Iterator[Section]:
 
 
 def leaves(thread: Thread) -> Iterator[Text | Item]:
+    if thread.post is not None:
+        yield from thread.post.embed
     yield from thread.preamble.paragraphs
     for section in sections(thread):
         yield from section.items
@@ -46,9 +48,12 @@ def leaves(thread: Thread) -> Iterator[Text | Item]:
         yield from comment.paragraphs
     yield from thread.unattributed
     yield from thread.unparsed
+    yield from thread.chrome
 
 
-def containers(thread: Thread) -> Iterator[Comment | Section]:
+def containers(thread: Thread) -> Iterator[Comment | Section | Post]:
+    if thread.post is not None:
+        yield thread.post
     yield from sections(thread)
     yield from comments(thread)
 

@@ -109,6 +109,10 @@ def test_to_dict_is_json_and_matches_contract_keys() -> None:
         "unattributed",
         "unparsed",
         "diagnostics",
+        "post",
+        "chrome",
+        "capture",
+        "nesting",
     ]
     assert data["schema_version"] == threadparse.SCHEMA_VERSION == 1
     assert list(data["comments"][0]) == [

@@ -272,6 +272,10 @@ def test_empty_file_is_an_empty_dump(tmp_path: Path, capsys: pytest.CaptureFixtu
         "unattributed": [],
         "unparsed": [],
         "diagnostics": [],
+        "post": None,
+        "chrome": [],
+        "capture": None,
+        "nesting": True,
     }
 
 

@@ -17,8 +17,63 @@ from threadparse import Span
 
 PAGE = "  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n"
 
+# lemmy-ui pages as browsers give their text (docs/captures.md), written small.
+CAPTURE = (
+    "Jump to content\nSite\nCommunities\nLogin\nSign Up\n12\nA title\nada\n"
+    " to Gardens · 2 days ago\n3\n\nYou must log in or register to comment.\nHot\nNew\n"
+    "bob\n@lemmy.ml\nEnglish\n17·\n1 day ago\n\nHello there.\n\n"
+    "Gardens\ngardens\nCreate a post\nBE: 0.19.12\n"
+)
+NO_COMMENT_READ = (
+    "Site\nCommunities\nA title\nada\n to Gardens · \n\nYou must log in or # to comment.\n"
+    "\n\nSome words here.\n\nGardens\ngardens\nCreate a post\n"
+)
+CAPTURE_DIAGNOSTICS = [
+    (
+        "TP105",
+        (
+            "this chromium-innertext text does not carry reply nesting: 1 comment read in page "
+            "order, each at depth 0"
+        ),
+        Span(0, 0),
+        1,
+    ),
+    (
+        "TP205",
+        (
+            "the glued vote counts '17' read several ways (1 up and 7 down, 17 up and 0 down): "
+            "the votes are left unknown"
+        ),
+        Span(138, 141),
+        15,
+    ),
+]
+
 # case -> (input, parse() keywords, every diagnostic as (code, message, span, line))
 CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]]] = {
+    "TP105": (CAPTURE, {}, CAPTURE_DIAGNOSTICS),
+    "TP205": (CAPTURE, {}, CAPTURE_DIAGNOSTICS),
+    "TP106": (
+        NO_COMMENT_READ,
+        {},
+        [
+            (
+                "TP106",
+                (
+                    "the page has 1 line where its comments go, but no comment header was read "
+                    "from them"
+                ),
+                Span(80, 96),
+                10,
+            ),
+            (
+                "TP901",
+                "line is in the comments' place but before the first comment header",
+                Span(80, 96),
+                10,
+            ),
+        ],
+    ),
     "TP101": (
         "Good summary, thanks.\nAgreed.\n",
         {},

@@ -85,6 +85,14 @@ def deletion_of(content: str) -> str | None:
     return None
 
 
+def more_replies_of(content: str) -> int | None:
+    """N for a line ``N more replies ➔``, else None."""
+    if len(content) > _MAX_PLACEHOLDER:
+        return None
+    more = _MORE_REPLIES.fullmatch(" ".join(content.split()))
+    return None if more is None else parse_count(more["count"])
+
+
 _MAX_PLACEHOLDER = 40  # the longest placeholder line, "*deleted by creator*", with room
 
 

@@ -32,6 +32,7 @@ import regex
 from threadparse._comments import Header, find_headers
 from threadparse._header import MOMENT_TIME
 from threadparse._jsontree import BOM
+from threadparse._lemmyui import Layout, detect_layout, page_marks
 from threadparse._mlmym import count_headers
 from threadparse._post import first_heading, is_link_list
 from threadparse._source import Line, split_lines
@@ -70,6 +71,8 @@ class Detection:
     """0.5 (a guess) to 1.0 (nothing else fits): the winner's share of the two leaders' votes."""
     runner_up: str | None
     """The next most likely dialect, if any evidence points to one."""
+    capture: str | None = None
+    """For a lemmy-ui page's text, how it was captured (``Thread.capture``)."""
 
 
 def detect(text: str) -> Detection:
@@ -105,6 +108,9 @@ def json_detection(text: str) -> Detection:
 
 def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     """Detection for text already split, with its page headers found."""
+    layout = detect_layout(lines)
+    if layout is not None:
+        return capture_detection(lines, layout)
     votes: Counter[str] = page_votes(headers)
     if headers and not votes:
         votes["lemmy-0.19"] = len(headers)  # headers, but no token that tells versions apart
@@ -123,6 +129,17 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
         return Detection(winner, 1.0, None)
     second, runner_up = ranked[1]
     return Detection(winner, round(best / (best + second), 2), runner_up)
+
+
+def capture_detection(lines: Sequence[Line], layout: Layout) -> Detection:
+    """A lemmy-ui page's text: its community line fixes the front end's version.
+
+    Full confidence takes the post's community line and the login notice or
+    comment headers; with the community line alone the page is a guess.
+    """
+    marks = page_marks(lines)
+    confidence = 1.0 if marks >= 2 else 0.95 if marks == 1 else 0.6
+    return Detection(layout.version, confidence, None, capture=layout.capture)
 
 
 def looks_like_page_post(lines: Sequence[Line]) -> bool:

@@ -30,11 +30,14 @@ CODES: dict[str, CodeInfo] = {
         Severity.WARNING, "markdown-it-py is not installed: markdown read as plain text"
     ),
     "TP104": CodeInfo(Severity.INFO, "the text could also be read as another dialect"),
+    "TP105": CodeInfo(Severity.WARNING, "the capture does not carry reply nesting"),
+    "TP106": CodeInfo(Severity.WARNING, "the text looks like a thread, but few comments were read"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
     "TP203": CodeInfo(Severity.WARNING, "vote icon without a count"),
     "TP204": CodeInfo(Severity.WARNING, "reply deeper than max_depth: attached at the cap"),
+    "TP205": CodeInfo(Severity.WARNING, "glued vote counts read several ways: votes unknown"),
     # TP3xx: comment bodies
     "TP301": CodeInfo(Severity.INFO, "a lone deleted/removed line in flat text read as a comment"),
     # TP4xx: API JSON

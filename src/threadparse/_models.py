@@ -257,6 +257,51 @@ def _unflatten(flat: _FlatTree) -> Comment:
 
 
 @attrs.frozen
+class Community:
+    """The community a post was made in, as the page shows it."""
+
+    name: str | None
+    """The community's name (``worldnews``), where the page shows it."""
+    title: str | None
+    """Its display title (``World News``), where the page shows it."""
+    host: str | None
+    """The instance it lives on, where the page shows one (a remote community)."""
+
+
+@attrs.frozen
+class Post:
+    """The post's own header: what the page shows above its body."""
+
+    title: str | None
+    """The post's title; None where the input does not show it."""
+    author: Author | None
+    """Who posted it, as shown."""
+    community: Community | None
+    """Where it was posted."""
+    url: str | None
+    """The link of a link post, where the input holds it."""
+    domain: str | None
+    """The link's host as the page prints it under the title (``news.example``)."""
+    language: str | None
+    """The post's language as shown; None when not shown."""
+    time: str | None
+    """The relative time as shown (the edit's time when edited)."""
+    score: int | None
+    """The shown score, or upvotes minus downvotes where the votes are shown."""
+    upvotes: int | None
+    """Upvotes, where the page shows them apart."""
+    downvotes: int | None
+    """Downvotes, where the page shows them apart."""
+    comment_count: int | None
+    """The comment count the page shows (it counts comments not on the page too)."""
+    embed: tuple[Text, ...]
+    """A link post's preview as the page shows it: its title (the host glued on
+    by the copy) and its description, a line each."""
+    span: Span
+    """From the first to the last line of the header and the preview."""
+
+
+@attrs.frozen
 class Thread:
     """Everything recovered from one thread text."""
 
@@ -275,6 +320,18 @@ class Thread:
     text, a run of lines for mlmym's page chrome, the entry or the whole text in JSON."""
     diagnostics: tuple[Diagnostic, ...]
     """What could not be read, or was read with a guess, in input order."""
+    post: Post | None = None
+    """The post's header (title, author, community...); None where the input has none
+    (the seeds' page text starts at the post's body)."""
+    chrome: tuple[Text, ...] = ()
+    """The site's page around the thread (navigation bar, sort buttons, sidebar,
+    footer), a line each: recognised, owned apart, never an error."""
+    capture: str | None = None
+    """How a page's text was captured, where it shows: ``chromium-innertext``,
+    ``chromium-copy``, ``firefox-innertext``, ``firefox-copy`` (docs/captures.md)."""
+    nesting: bool = True
+    """False when the input does not carry reply nesting (a Chromium copy, any
+    innerText): every comment is then at depth 0, in page order (TP105)."""
 
     def walk(self) -> Iterator[Comment]:
         """Every comment, replies included, each before its replies, in page order.
@@ -291,6 +348,9 @@ class ThreadHead:
     dialect: str
     preamble: Preamble
     sections: tuple[Section, ...]
+    post: Post | None = None
+    capture: str | None = None
+    nesting: bool = True
 
 
 @attrs.frozen
@@ -300,3 +360,4 @@ class ThreadTail:
     unattributed: tuple[Text, ...]
     unparsed: tuple[Text, ...]
     diagnostics: tuple[Diagnostic, ...]
+    chrome: tuple[Text, ...] = ()

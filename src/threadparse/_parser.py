@@ -15,6 +15,8 @@ import contextlib
 import gc
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from threadparse._api import parse_api
 from threadparse._comments import Header, build_comments, find_headers
 from threadparse._detect import (
@@ -28,6 +30,7 @@ from threadparse._detect import (
 )
 from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse._flat import parse_flat
+from threadparse._lemmyui import detect_layout, read_capture
 from threadparse._markdown import read_post
 from threadparse._mlmym import parse_mlmym
 from threadparse._models import Severity, Span, Thread
@@ -146,6 +149,17 @@ def parse_lines(
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":
         return _parse_markdown(text, lines, diagnostics)
+    if dialect in ("auto", "lemmy-0.19", "lemmy-0.18"):
+        layout = detect_layout(lines)
+        if layout is not None:
+            if dialect not in ("auto", layout.version):
+                diagnostics.report(
+                    "TP102",
+                    f"read as {dialect} as asked, but the page looks like {layout.version}",
+                    Span(0, 0),
+                )
+                layout = attrs.evolve(layout, version=dialect)
+            return read_capture(lines, layout, max_depth=max_depth, diagnostics=diagnostics)
     headers = [] if dialect == "flat" else find_headers(lines)
     if dialect == "auto":
         detection = detect_lines(lines, headers)

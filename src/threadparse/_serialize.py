@@ -15,6 +15,7 @@ from threadparse._models import (
     Comment,
     Diagnostic,
     Item,
+    Post,
     Preamble,
     Section,
     Span,
@@ -40,6 +41,33 @@ def to_dict(thread: Thread) -> JSON:
         "unattributed": [_text(t) for t in thread.unattributed],
         "unparsed": [_text(t) for t in thread.unparsed],
         "diagnostics": [_diagnostic(d) for d in thread.diagnostics],
+        "post": _post(thread.post),
+        "chrome": [_text(t) for t in thread.chrome],
+        "capture": thread.capture,
+        "nesting": thread.nesting,
+    }
+
+
+def _post(post: Post | None) -> JSON | None:
+    if post is None:
+        return None
+    community = post.community
+    return {
+        "title": post.title,
+        "author": _author(post.author),
+        "community": None
+        if community is None
+        else {"name": community.name, "title": community.title, "host": community.host},
+        "url": post.url,
+        "domain": post.domain,
+        "language": post.language,
+        "time": post.time,
+        "score": post.score,
+        "upvotes": post.upvotes,
+        "downvotes": post.downvotes,
+        "comment_count": post.comment_count,
+        "embed": [_text(t) for t in post.embed],
+        "span": _span(post.span),
     }
 
 
@@ -58,6 +86,9 @@ def part_to_dict(part: ThreadHead | Comment | ThreadTail) -> JSON:
             "dialect": part.dialect,
             "preamble": _preamble(part.preamble),
             "sections": [_tree(s, _section, "sections") for s in part.sections],
+            "post": _post(part.post),
+            "capture": part.capture,
+            "nesting": part.nesting,
         }
     if isinstance(part, ThreadTail):
         return {
@@ -65,6 +96,7 @@ def part_to_dict(part: ThreadHead | Comment | ThreadTail) -> JSON:
             "unattributed": [_text(t) for t in part.unattributed],
             "unparsed": [_text(t) for t in part.unparsed],
             "diagnostics": [_diagnostic(d) for d in part.diagnostics],
+            "chrome": [_text(t) for t in part.chrome],
         }
     return {"kind": "comment", **_tree(part, _comment, "replies")}
 

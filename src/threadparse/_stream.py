@@ -35,6 +35,7 @@ from threadparse._comments import HEADER_REACH, Header, build_comments, find_hea
 from threadparse._detect import looks_like_json
 from threadparse._diagnostics import Diagnostics
 from threadparse._jsontree import BOM
+from threadparse._lemmyui import CAPTURE_REACH, detect_layout
 from threadparse._models import (
     Comment,
     Diagnostic,
@@ -54,7 +55,7 @@ from threadparse._parser import (
     parse_text,
 )
 from threadparse._post import parse_post
-from threadparse._source import Line, LineNumbers, iter_lines
+from threadparse._source import Line, LineNumbers, iter_lines, split_lines
 
 
 def iter_comments(
@@ -91,7 +92,11 @@ def _parts(
     source: Iterable[str], dialect: str, max_depth: int | None
 ) -> Iterator[ThreadHead | Comment | ThreadTail]:
     recording = _Recording(source)
-    if dialect in WHOLE_DIALECTS or (dialect == "auto" and recording.starts_like_json()):
+    if (
+        dialect in WHOLE_DIALECTS
+        or (dialect == "auto" and recording.starts_like_json())
+        or (dialect in CAPTURE_DIALECTS and recording.starts_like_capture())
+    ):
         yield from _whole(parse_text(recording.text(), dialect=dialect, max_depth=max_depth))
         return
     yield from _Reader(dialect, max_depth, recording).parts(iter_lines(recording))
@@ -130,6 +135,20 @@ class _Recording:
                 return False
         return False
 
+    def starts_like_capture(self) -> bool:
+        """Peek (keeping what was read) at the first ``CAPTURE_REACH`` lines: is
+        this a lemmy-ui page's text, read whole by its own reader?"""
+        newlines = sum(piece.count("\n") for piece in self._ahead)
+        while newlines <= CAPTURE_REACH:
+            piece = next(self._pieces, None)
+            if piece is None:
+                break
+            if self._kept is not None:
+                self._kept.append(piece)
+            self._ahead.append(piece)
+            newlines += piece.count("\n")
+        return detect_layout(split_lines("".join(self._ahead))) is not None
+
     def stop(self) -> None:
         """Page text: the reader streams from here, so nothing more is kept."""
         self._kept = None
@@ -145,10 +164,20 @@ class _Recording:
 
 def _whole(thread: Thread) -> Iterator[ThreadHead | Comment | ThreadTail]:
     """A Thread parsed whole, as parts."""
-    yield ThreadHead(dialect=thread.dialect, preamble=thread.preamble, sections=thread.sections)
+    yield ThreadHead(
+        dialect=thread.dialect,
+        preamble=thread.preamble,
+        sections=thread.sections,
+        post=thread.post,
+        capture=thread.capture,
+        nesting=thread.nesting,
+    )
     yield from thread.comments
     yield ThreadTail(
-        unattributed=thread.unattributed, unparsed=thread.unparsed, diagnostics=thread.diagnostics
+        unattributed=thread.unattributed,
+        unparsed=thread.unparsed,
+        diagnostics=thread.diagnostics,
+        chrome=thread.chrome,
     )
 
 
@@ -174,8 +203,15 @@ def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
         unattributed=tail.unattributed,
         unparsed=tail.unparsed,
         diagnostics=tail.diagnostics,
+        post=head.post,
+        chrome=tail.chrome,
+        capture=head.capture,
+        nesting=head.nesting,
     )
 
+
+#: Dialects whose text may be a lemmy-ui page's capture, read whole (``_lemmyui``).
+CAPTURE_DIALECTS = ("auto", "lemmy-0.19", "lemmy-0.18")
 
 #: Lines tested per step once decidable: a step costs a generator round trip,
 #: so it is not taken for every line; also how far output may lag the input.

@@ -1,0 +1,1010 @@
+"""lemmy-ui post pages as browsers give their text: innerText, a selection, the clipboard.
+
+This is the text a person gets from a real lemmy-ui page (0.18.x, 0.19.x) by
+select all + copy, or a scraper from ``document.body.innerText``. It has no
+icon names and no list bullets (that is the seeds' shape, read by
+``_comments``); every header part is a line of its own, or glued by Firefox.
+Facts behind every rule are in ``../shared/real_ui/README.md``; the elements
+that print each line are lemmy-ui's ``post-listing``, ``comment-node``,
+``person-listing``, ``vote-buttons`` and ``moment-time``.
+
+Page, top to bottom::
+
+    Jump to content                      innerText only: the skip link
+    Lemmygrad / Communities / ... Sign Up    the navbar (Firefox copy: indented 4)
+    187                                  post score (innerText, desktop)
+    News Megathread: ...                 title (mobile: after the author line)
+    Quill [she/her]                      post author, then its badges
+    M
+     to World NewsEnglish · 8 days ago   community, language glued, time (innerText)
+    15 (11 New)                          comment count (innerText)
+    (body: preamble and link sections)
+    You must log in or register to comment.
+    Hot / Top / Controversial / New / Old / Chat      sort buttons (innerText)
+    (comments)
+    World News / worldnews / Subscribe / You are not logged in. ...   sidebar
+    BE: 0.19.12 / Modlog / Instances / Docs / Code / join-lemmy.org   footer
+
+A comment header, in its forms::
+
+    NAME                  display name, or a username; 0.18 style: @name or @name@host
+    @host                 0.19.4+: the host of a remote user, on its own line
+    OP / M / A / B / Banned from community      badges, a line each (Chromium)
+    English               language (not on mobile; none when undetermined)
+    1.23K / •             <= 0.19.3: the score, then U+2022 (Firefox: OPMEnglish1.23K•)
+    1.23K1·               0.19.4+ innerText: up and down counts glued (Chromium),
+                          or "1.23K" and "1·" on two lines (Firefox)
+    2 days ago            innerText only: the time
+    (blank line, then the body; "N more replies ➔" after it, innerText only)
+
+0.19.4+ selections and copies have no votes and no time (``user-select:
+none``), so their headers have no end mark: a Chromium copy puts two blank
+lines before every comment, a Firefox copy indents every comment and puts no
+blank line before it. Only a Firefox copy carries nesting (4 columns a level).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from threadparse._chrome import LOGIN_NOTICE, SIDEBAR_OPENERS, SORT_BUTTONS, is_chrome, is_footer
+from threadparse._comments import deletion_of, more_replies_of
+from threadparse._diagnostics import Diagnostics
+from threadparse._header import (
+    MAX_NAME_LINE,
+    Token,
+    canonical_badges,
+    classify_token,
+    parse_count,
+    split_pronouns,
+)
+from threadparse._models import Author, Comment, Community, Post, Span, Text, Thread
+from threadparse._post import parse_post, text_of
+from threadparse._source import Line
+
+#: Names of the ways a page's text is captured (``Thread.capture``).
+CAPTURES = ("chromium-innertext", "chromium-copy", "firefox-innertext", "firefox-copy")
+
+#: The post's community line is looked for in this many first lines (the
+#: navbar and the post's title come before it).
+CAPTURE_REACH = 200
+
+#: Firefox's copy indents each reply level by this many columns.
+FIREFOX_STEP = 4
+
+_HOST = r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"
+_HOST_LINE = regex.compile(rf"@(?P<host>{_HOST})")
+# 0.18-style names: "@name" for a local user, "@name@host" for a remote one.
+_AT_NAME = regex.compile(rf"@(?P<user>[\w.-]{{1,64}}?)(?:@(?P<host>{_HOST}))?")
+_BADGE_WORDS = ("Banned from community", "Banned", "OP", "M", "A", "B")
+_BADGE_SET = frozenset(_BADGE_WORDS)
+# numToSI: Intl compact notation with 3 significant digits.
+_SI = r"(?:[-−]?(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?[KMBT]?)"
+_SI_FULL = regex.compile(_SI)
+# A count line glued to its separator: "17·" (0.19.4+), "1.23K1·", "-9•".
+_COUNTS_SEP = regex.compile(
+    r"(?P<counts>[-−]?[\d.]{1,12}[KMBT]?(?:[\d.]{1,12}[KMBT]?)?)\s?(?P<sep>[·•])"
+)
+_SEPS = ("·", "•")
+# The post's community line: " to World NewsEnglish · 8 days ago"; Firefox's
+# copy glues the author and badges before it.
+_TO_LINE = regex.compile(
+    r"(?:(?P<before>.{1,300}?)\ )?to\ (?P<community>.{1,300}?)\ (?P<sep>[·•])(?:\ (?P<time>.{1,60}))?",
+    regex.VERBOSE,
+)
+_COMMENT_COUNT = regex.compile(r"(?P<count>\d{1,12}(?:\.\d{1,2})?[KMBT]?)(?: \(\d{1,12} New\))?")
+_DOMAIN = regex.compile(_HOST)
+_COMMUNITY_NAME = regex.compile(rf"!?(?P<name>[a-z0-9_]{{1,40}})(?:@(?P<host>{_HOST}))?")
+# A capital that follows a lower-case letter: where Firefox glued a language on.
+_CASE_SEAM = regex.compile(r"(?<=[\p{Ll}\d\)\]])(?=\p{Lu})")
+# A language's name as Lemmy's table writes it: one to three words, the first
+# not in lower case ("English", "Norsk Bokmål", "中文").
+_LANGUAGE = regex.compile(r"[\p{Lu}\p{Lo}][\p{L}\p{M}()'’-]{0,24}(?: [\p{L}\p{M}()'’-]{1,24}){0,2}")
+#: Longest name line read where no header line confirms it (a 0.19.4+ copy):
+#: Lemmy caps display names at 20 to 50 characters; pronoun tags add some.
+_MAX_BARE_NAME = 60
+#: Longest header of a comment, in lines (name, host, six badges, language, votes, time).
+_MAX_HEADER = 14
+
+
+@attrs.frozen
+class Layout:
+    """What the text shows about how it was captured."""
+
+    version: str  #: "lemmy-0.19" (0.19.4+) or "lemmy-0.18" (0.18.x to 0.19.3)
+    kind: str  #: "innertext" or "copy"
+    firefox: bool
+
+    @property
+    def capture(self) -> str:
+        return f"{'firefox' if self.firefox else 'chromium'}-{self.kind}"
+
+
+@attrs.define
+class _Header:
+    start: int
+    end: int  #: index after the header's last line
+    author: Author
+    language: str | None = None
+    score: int | None = None
+    upvotes: int | None = None
+    downvotes: int | None = None
+    time: str | None = None
+    readings: tuple[tuple[int, int], ...] = ()  #: ambiguous glued up/down counts
+    glued: str | None = None
+
+
+# -- Lines ---------------------------------------------------------------------
+
+
+def _words(content: str) -> str:
+    return " ".join(content.split())
+
+
+def _is_badge(content: str) -> bool:
+    return _words(content) in _BADGE_SET
+
+
+def _is_time(content: str) -> bool:
+    return classify_token(content) is Token.TIME
+
+
+def _split_badges(text: str) -> tuple[list[str], str]:
+    """Badges glued at the start of ``text`` (Firefox: ``OPMEnglish``), and the rest.
+
+    A badge is split off only where what follows it cannot continue a word:
+    ``MEnglish`` is M and English, ``Magyar`` is a language.
+    """
+    badges: list[str] = []
+    rest = text
+    while rest:
+        for badge in _BADGE_WORDS:
+            after = rest[len(badge) :]
+            if rest.startswith(badge) and (not after or not after[0].islower()):
+                badges.append(badge)
+                rest = after.lstrip() if badge == "Banned from community" else after
+                break
+        else:
+            break
+    return badges, rest
+
+
+def _glued_tail(content: str) -> tuple[list[str], str | None, str | None, str] | None:
+    """Firefox's glued header line: badges, language, counts, separator.
+
+    ``OPMEnglish1.23K•`` -> (["OP", "M"], "English", "1.23K", "•"). None when
+    the line is not one.
+    """
+    words = _words(content)
+    if not words or len(words) > 80:
+        return None
+    sep = ""
+    if words[-1] in _SEPS:
+        sep = words[-1]
+        words = words[:-1].rstrip()
+    badges, rest = _split_badges(words)
+    counts: str | None = None
+    match = regex.search(r"[-−]?\d[\d.]{0,12}[KMBT]?$", rest)
+    if match and (match.start() == 0 or not rest[match.start() - 1].isdigit()):
+        counts = match.group()
+        rest = rest[: match.start()]
+    language = rest or None
+    if language is not None and not _LANGUAGE.fullmatch(language):
+        return None
+    if not badges and not sep:
+        return None  # a lone word: a plain language line, or body text
+    if counts is not None and not sep:
+        return None
+    return badges, language, counts, sep
+
+
+def split_counts(glued: str) -> list[tuple[int, int]]:
+    """Every (up, down) reading of Chromium's glued counts (``1.23K1`` -> [(1230, 1)]).
+
+    lemmy-ui prints the upvotes always and the downvotes only when there are
+    any, each in numToSI's compact form; a reading must fit that form.
+    """
+    readings: list[tuple[int, int]] = []
+    for cut in range(1, len(glued) + 1):
+        up, down = glued[:cut], glued[cut:]
+        if not _SI_FULL.fullmatch(up) or up.startswith(("-", "−")):
+            continue
+        if down and (not _SI_FULL.fullmatch(down) or down in ("0",) or down[0] in "-−"):
+            continue
+        up_value = parse_count(up)
+        down_value = parse_count(down) if down else 0
+        if up_value is None or down_value is None:
+            continue
+        readings.append((up_value, down_value))
+    return readings
+
+
+def _name_author(content: str, layout: Layout) -> Author | None:
+    """The author a name line shows, or None when it cannot be a name line."""
+    words = _words(content)
+    if (
+        not words
+        or len(words) > MAX_NAME_LINE
+        or "\t" in content
+        or "  " in content.strip()  # a table or code row
+        or words.startswith(("http://", "https://"))
+        or words in _SEPS
+        or is_chrome(words)
+    ):
+        return None
+    token = classify_token(words)
+    if token not in (None, Token.LANGUAGE):
+        return None
+    at = _AT_NAME.fullmatch(words)
+    if at:
+        user = at["user"]
+        return Author(
+            name=user,
+            display_name=user,
+            instance=at["host"],
+            pronouns=(),
+            badges=(),
+            username=user,
+        )
+    if words.startswith("@"):
+        return None
+    name, pronouns = split_pronouns(words)
+    return Author(name=name, display_name=words, instance=None, pronouns=pronouns, badges=())
+
+
+# -- Headers -------------------------------------------------------------------
+
+
+def _read_header(lines: Sequence[Line], index: int, layout: Layout) -> _Header | None:
+    """The comment header starting at ``lines[index]``, or None.
+
+    innerText headers end with the time; <= 0.19.3 copies with the score's
+    separator. 0.19.4+ copies have no end mark: their headers are read by
+    ``_read_bare_header`` where the layout says a comment starts.
+    """
+    author = _name_author(lines[index].content, layout)
+    if author is None:
+        return None
+    header = _Header(start=index, end=index + 1, author=author)
+    position = _header_parts(lines, index + 1, header, layout)
+    if position is None:
+        return None
+    closed = (layout.kind == "innertext" and header.time is not None) or (
+        layout.kind == "copy" and layout.version == "lemmy-0.18" and header.score is not None
+    )
+    if not closed:
+        return None
+    header.end = position
+    return header
+
+
+def _header_parts(
+    lines: Sequence[Line], position: int, header: _Header, layout: Layout
+) -> int | None:
+    """Read the lines after a name line into ``header``; the index after them."""
+    badges: list[str] = []
+    end = min(len(lines), position + _MAX_HEADER)
+    if position < end and (host := _HOST_LINE.fullmatch(_words(lines[position].content))):
+        header.author = attrs.evolve(header.author, instance=host["host"])
+        position += 1
+    while position < end and _is_badge(lines[position].content):
+        badges.append(_words(lines[position].content))
+        position += 1
+    if position < end:
+        content = _words(lines[position].content)
+        glued = _glued_tail(content) if layout.firefox and layout.kind == "copy" else None
+        if glued is not None:
+            glued_badges, language, counts, sep = glued
+            badges += glued_badges
+            header.language = language
+            if counts is not None:
+                header.score = parse_count(counts)
+            position += 1
+            if sep == "•" and header.score is None:
+                return None
+        elif (
+            _LANGUAGE.fullmatch(content)
+            and "  " not in lines[position].content
+            and classify_token(content) is Token.LANGUAGE
+        ) and (
+            not (layout.kind == "copy" and layout.version == "lemmy-0.19")
+            or _language_fits(lines, position)
+        ):
+            header.language = content
+            position += 1
+    position = _votes(lines, position, header, layout)
+    if position < len(lines) and layout.kind == "innertext" and _is_time(lines[position].content):
+        header.time = _words(lines[position].content)
+        position += 1
+    header.author = attrs.evolve(header.author, badges=canonical_badges(badges))
+    return position
+
+
+def _language_fits(lines: Sequence[Line], position: int) -> bool:
+    """In a 0.19.4+ copy a word after the name is its language only when the body
+    follows it: at once (Chromium) or after one blank line (Firefox)."""
+    following = position + 1
+    if following < len(lines) and not lines[following].blank:
+        return True
+    return (
+        following + 1 < len(lines)
+        and lines[following].blank
+        and not lines[following + 1].blank
+        and lines[following + 1].indent >= lines[position].indent
+        and lines[position].indent > 0
+    )
+
+
+def _votes(lines: Sequence[Line], position: int, header: _Header, layout: Layout) -> int:
+    """The vote lines at ``position``: a score and "•" (<= 0.19.3), or up and down
+    counts and "·" (0.19.4+ innerText)."""
+    if position >= len(lines):
+        return position
+    content = _words(lines[position].content)
+    following = _words(lines[position + 1].content) if position + 1 < len(lines) else ""
+    if layout.version == "lemmy-0.18":
+        if _SI_FULL.fullmatch(content) and following == "•":
+            header.score = parse_count(content)
+            return position + 2
+        glued = _COUNTS_SEP.fullmatch(content)
+        if glued and glued["sep"] == "•" and _SI_FULL.fullmatch(glued["counts"]):
+            header.score = parse_count(glued["counts"])
+            return position + 1
+        return position
+    if layout.kind != "innertext":
+        return position
+    # 0.19.4+: Firefox prints "12" and "2·" on two lines, Chromium "122·".
+    after = _COUNTS_SEP.fullmatch(following)
+    if _SI_FULL.fullmatch(content) and after and after["sep"] == "·":
+        up, down = parse_count(content), parse_count(after["counts"])
+        if up is not None and down is not None:
+            header.upvotes, header.downvotes, header.score = up, down, up - down
+            return position + 2
+    glued = _COUNTS_SEP.fullmatch(content)
+    if glued and glued["sep"] == "·":
+        counts = glued["counts"]
+        if layout.firefox:
+            up = parse_count(counts)
+            if up is not None:
+                header.upvotes, header.downvotes, header.score = up, 0, up
+            return position + 1
+        readings = split_counts(counts)
+        if len(readings) == 1:
+            ((up, down),) = readings
+            header.upvotes, header.downvotes, header.score = up, down, up - down
+        else:
+            header.readings = tuple(readings)
+            header.glued = counts
+        return position + 1
+    return position
+
+
+# -- The page --------------------------------------------------------------------
+
+
+def detect_layout(lines: Sequence[Line]) -> Layout | None:
+    """How the page was captured, or None when this is not a lemmy-ui page's text.
+
+    The post's community line (" to NAME · ") is the page's mark; its
+    separator tells the versions apart (U+2022 up to 0.19.3, U+00B7 after).
+    """
+    to_line = _find_to_line(lines)
+    if to_line is None:
+        return None
+    match = _TO_LINE.fullmatch(_words(lines[to_line].content))
+    assert match is not None
+    version = "lemmy-0.18" if match["sep"] == "•" else "lemmy-0.19"
+    innertext = any(_words(line.content) == "Jump to content" for line in lines[:to_line]) or any(
+        _is_time(line.content) for line in lines if not line.blank and len(line.content) < 40
+    )
+    indented = [line for line in lines[:to_line] if not line.blank and line.indent > 0]
+    firefox = bool(indented) and all(line.indent % FIREFOX_STEP == 0 for line in indented)
+    if innertext:
+        next_line = lines[to_line + 1].content if to_line + 1 < len(lines) else ""
+        split_votes = any(
+            _SI_FULL.fullmatch(_words(a.content))
+            and (glued := _COUNTS_SEP.fullmatch(_words(b.content)))
+            and glued["sep"] == "·"
+            for a, b in itertools.pairwise(lines)
+        )
+        firefox = split_votes or (match["time"] is None and _is_time(next_line))
+    return Layout(version=version, kind="innertext" if innertext else "copy", firefox=firefox)
+
+
+def page_marks(lines: Sequence[Line]) -> int:
+    """How many of the page's other marks the text has: the login notice, and the
+    site's chrome (navbar or footer lines)."""
+    notice = any(not line.blank and LOGIN_NOTICE.fullmatch(_words(line.content)) for line in lines)
+    chrome = sum(1 for line in lines if not line.blank and is_chrome(line.content)) >= 3
+    return int(notice) + int(chrome)
+
+
+def _find_to_line(lines: Sequence[Line]) -> int | None:
+    """The post's community line, before the login notice (or in the first 80 lines)."""
+    for index, line in enumerate(lines[:CAPTURE_REACH]):
+        if line.blank:
+            continue
+        if LOGIN_NOTICE.fullmatch(_words(line.content)):
+            return None
+        words = _words(line.content)
+        if " to " not in f" {words}" or len(words) > 400:
+            continue
+        match = _TO_LINE.fullmatch(words)
+        if match and (match["time"] is None or _is_time(match["time"])):
+            return index
+    return None
+
+
+@attrs.define
+class _Page:
+    chrome: list[int] = attrs.field(factory=list)  #: line indexes owned by the site
+    post_lines: list[int] = attrs.field(factory=list)  #: the post header's lines
+    body: tuple[int, int] = (0, 0)  #: the post body's line range
+    comments: tuple[int, int] = (0, 0)  #: the comments' line range
+
+
+def read_capture(
+    lines: Sequence[Line], layout: Layout, *, max_depth: int | None, diagnostics: Diagnostics
+) -> Thread:
+    """The thread in a lemmy-ui page's text captured as ``layout`` says."""
+    page = _Page()
+    to_line = _find_to_line(lines)
+    assert to_line is not None
+    post, header_lines = _read_post(lines, to_line, layout)
+    login = next(
+        (
+            i
+            for i in range(to_line, len(lines))
+            if not lines[i].blank and LOGIN_NOTICE.fullmatch(_words(lines[i].content))
+        ),
+        None,
+    )
+    top_end = min(header_lines)
+    for i in range(top_end):
+        if not lines[i].blank:
+            page.chrome.append(i)
+    body_start = max(header_lines) + 1
+    embed: list[int] = []
+    comments_start = len(lines) if login is None else login + 1
+    body_end = comments_start - 1 if login is not None else len(lines)
+    if post is not None and post.domain is not None:
+        # The embed: its title glued to the host, its description on the next line.
+        for i in range(body_start, body_end):
+            if not lines[i].blank and lines[i].content.endswith(post.domain):
+                embed = [i, i + 1] if i + 1 < body_end and not lines[i + 1].blank else [i]
+                break
+    if login is not None:
+        page.chrome.append(login)
+    # Sort buttons and the mobile sidebar toggle just after the notice.
+    position = comments_start
+    while position < len(lines) and (
+        lines[position].blank
+        or _words(lines[position].content) in SORT_BUTTONS
+        or _words(lines[position].content) == "Sidebar"
+    ):
+        if not lines[position].blank:
+            page.chrome.append(position)
+        position += 1
+    comments_start = position
+    sidebar = _sidebar_start(lines, comments_start)
+    for i in range(sidebar, len(lines)):
+        if not lines[i].blank:
+            page.chrome.append(i)
+    if post is not None and post.community is not None:
+        post = attrs.evolve(post, community=_sidebar_name(lines, sidebar, post.community))
+    body_indexes = [i for i in range(body_start, body_end) if i not in embed]
+    preamble, sections = parse_post([lines[i] for i in body_indexes], one_per_line=False)
+    headers = _find_headers(lines, comments_start, sidebar, layout)
+    comments = _build(lines, headers, sidebar, layout, max_depth, diagnostics)
+    chrome = tuple(Text(lines[i].content, lines[i].content_span) for i in sorted(page.chrome))
+    unparsed: list[Text] = []
+    if embed and post is not None:
+        shown = tuple(Text(_words(lines[i].content), lines[i].content_span) for i in embed)
+        post = attrs.evolve(post, embed=shown, span=Span(post.span.start, shown[-1].span.end))
+    first = headers[0].start if headers else sidebar
+    stray = [i for i in range(comments_start, first) if not lines[i].blank]
+    for i in stray:
+        unparsed.append(Text(lines[i].content, lines[i].content_span))
+        diagnostics.report(
+            "TP901",
+            "line is in the comments' place but before the first comment header",
+            lines[i].content_span,
+        )
+    if not headers and stray:
+        diagnostics.report(
+            "TP106",
+            f"the page has {_count(len(stray), 'line')} where its comments go, but no "
+            "comment header was read from them",
+            lines[stray[0]].content_span,
+        )
+    nesting = layout.firefox and layout.kind == "copy"
+    if not nesting and comments:
+        diagnostics.report(
+            "TP105",
+            f"this {layout.capture} text does not carry reply nesting: "
+            f"{_count(len(headers), 'comment')} read in page order, each at depth 0",
+            Span(0, 0),
+        )
+    for header in headers:
+        if header.readings:
+            ways = ", ".join(f"{up} up and {down} down" for up, down in header.readings)
+            diagnostics.report(
+                "TP205",
+                f"the glued vote counts '{header.glued}' read several ways ({ways}): "
+                "the votes are left unknown",
+                lines[header.start].content_span,
+            )
+    return Thread(
+        dialect=layout.version,
+        preamble=preamble,
+        sections=sections,
+        comments=comments,
+        unattributed=(),
+        unparsed=tuple(unparsed),
+        diagnostics=diagnostics.sorted(),
+        post=post,
+        chrome=chrome,
+        capture=layout.capture,
+        nesting=nesting,
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _read_post(
+    lines: Sequence[Line], to_line: int, layout: Layout
+) -> tuple[Post | None, list[int]]:
+    """The post header around its community line; the lines it uses."""
+    match = _TO_LINE.fullmatch(_words(lines[to_line].content))
+    assert match is not None
+    used = [to_line]
+    badges: list[str] = []
+    author: Author | None = None
+    before = match["before"]
+    if before:  # Firefox's copy: "Juniper Ash [she/her]M to The DispatchEnglish •"
+        name = before
+        glued: list[str] = []
+        while True:
+            for badge in _BADGE_WORDS:
+                if name.endswith(badge) and len(name) > len(badge):
+                    rest = name[: -len(badge)]
+                    if rest.endswith(("]", ")", " ")) or not rest[-1].isupper():
+                        glued.insert(0, badge)
+                        name = rest.rstrip()
+                        break
+            else:
+                break
+        badges += glued
+        author = _name_author(name, layout)
+    else:
+        position = to_line - 1
+        while position >= 0 and _is_badge(lines[position].content):
+            badges.insert(0, _words(lines[position].content))
+            used.append(position)
+            position -= 1
+        if position >= 0 and (host := _HOST_LINE.fullmatch(_words(lines[position].content))):
+            used.append(position)
+            position -= 1
+            author = _name_author(lines[position].content, layout)
+            if author is not None:
+                author = attrs.evolve(author, instance=host["host"])
+        elif position >= 0:
+            author = _name_author(lines[position].content, layout)
+        if author is not None:
+            used.append(position)
+    if author is not None:
+        author = attrs.evolve(author, badges=canonical_badges(badges))
+    time = match["time"]
+    after = to_line + 1
+    if time is None and after < len(lines) and _is_time(lines[after].content):
+        time = _words(lines[after].content)
+        used.append(after)
+        after += 1
+    # Title: above the author (desktop), or after the community line (mobile).
+    top = min(used) - 1
+    domain: str | None = None
+    title: str | None = None
+    score: int | None = None
+    upvotes: int | None = None
+    downvotes: int | None = None
+    comment_count: int | None = None
+    while top >= 0 and lines[top].blank:
+        top -= 1
+    if top >= 0 and _DOMAIN.fullmatch(_words(lines[top].content)):
+        domain = _words(lines[top].content)
+        used.append(top)
+        top -= 1
+        while top >= 0 and lines[top].blank:
+            top -= 1
+    if top >= 0 and not is_chrome(lines[top].content) and not _is_site_name(lines, top):
+        title = _words(lines[top].content)
+        used.append(top)
+        if top > 0 and layout.kind == "innertext" and _SI_FULL.fullmatch(lines[top - 1].content):
+            score = parse_count(lines[top - 1].content)
+            used.append(top - 1)
+    else:  # mobile: the title follows
+        if after < len(lines) and not lines[after].blank:
+            title = _words(lines[after].content)
+            used.append(after)
+            after += 1
+    # Counts: "15 (11 New)", then on mobile the up and down votes; a domain.
+    position = after
+    while position < len(lines) and position - after < 8:
+        content = _words(lines[position].content)
+        if not content:
+            position += 1
+            continue
+        if domain is None and _DOMAIN.fullmatch(content):
+            domain = content
+        elif layout.kind == "innertext" and (count := _COMMENT_COUNT.fullmatch(content)):
+            value = parse_count(count["count"])
+            if comment_count is None:
+                comment_count = value
+            elif upvotes is None:
+                upvotes = value
+            elif downvotes is None:
+                downvotes = value
+            else:
+                break
+        else:
+            break
+        used.append(position)
+        position += 1
+    if upvotes is not None and downvotes is None:
+        # lemmy-ui 0.18 mobile: count, then the score alone? keep it as the score.
+        score, upvotes = (upvotes if score is None else score), None
+    if upvotes is not None and downvotes is not None:
+        score = upvotes - downvotes
+    community = _community(match["community"])
+    language: str | None = None
+    if community is not None and community.title is not None:
+        title_part, language = _split_language(community.title)
+        community = attrs.evolve(community, title=title_part)
+    if community is not None and community.host is not None and language is None:
+        host_part, language = _split_host_language(community.host)
+        community = attrs.evolve(community, host=host_part)
+    span = Span(lines[min(used)].content_start, lines[max(used)].content_end)
+    post = Post(
+        title=title,
+        author=author,
+        community=community,
+        url=None,
+        domain=domain,
+        language=language,
+        time=time,
+        score=score,
+        upvotes=upvotes,
+        downvotes=downvotes,
+        comment_count=comment_count,
+        embed=(),
+        span=span,
+    )
+    return post, used
+
+
+def _is_site_name(lines: Sequence[Line], index: int) -> bool:
+    """Is ``lines[index]`` the navbar's site name (the line before "Communities",
+    or after "Jump to content", or the first line)?"""
+    before = next((i for i in range(index - 1, -1, -1) if not lines[i].blank), None)
+    after = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+    return (
+        before is None
+        or _words(lines[before].content) == "Jump to content"
+        or (after is not None and _words(lines[after].content) == "Communities")
+    )
+
+
+def _community(shown: str) -> Community | None:
+    """``World NewsEnglish`` or ``Public Transport@lemmy.mlEnglish``: the title,
+    its host for a remote community, the language still glued (split later)."""
+    shown = shown.strip()
+    if not shown:
+        return None
+    at = shown.rfind("@")
+    if at > 0 and _DOMAIN.match(shown, at + 1):
+        return Community(name=None, title=shown[:at], host=shown[at + 1 :])
+    return Community(name=None, title=shown, host=None)
+
+
+def _split_language(title: str) -> tuple[str, str | None]:
+    """``World NewsEnglish`` -> (``World News``, ``English``): the last case seam."""
+    seams = [m.start() for m in _CASE_SEAM.finditer(title)]
+    for seam in reversed(seams):
+        language = title[seam:]
+        if _LANGUAGE.fullmatch(language) and " " not in language.strip():
+            return title[:seam], language
+    return title, None
+
+
+def _split_host_language(host: str) -> tuple[str, str | None]:
+    """``lemmy.mlEnglish`` -> (``lemmy.ml``, ``English``): hosts are lower case."""
+    match = _DOMAIN.match(host)
+    if match is None:
+        return host, None
+    rest = host[match.end() :]
+    return host[: match.end()], (rest or None)
+
+
+def _sidebar_start(lines: Sequence[Line], start: int) -> int:
+    """The first line of the sidebar and footer after the comments (``len(lines)``
+    when there is none): the community's title and name above its first fixed line,
+    or the footer."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.blank:
+            continue
+        words = _words(line.content)
+        if SIDEBAR_OPENERS.fullmatch(words):
+            first = index
+            for _ in range(2):  # the community's name, then its title, just above
+                above = first - 1
+                if above >= start and not lines[above].blank and len(lines[above].content) <= 100:
+                    first = above
+            return first
+        if is_footer(words) and _footer_follows(lines, index):
+            return index
+    return len(lines)
+
+
+def _sidebar_name(lines: Sequence[Line], sidebar: int, community: Community) -> Community:
+    """The community's name from the sidebar's second line (``worldnews``,
+    ``!dispatch@hexbear.net``), when its first is the title the post line shows."""
+    if sidebar + 1 >= len(lines) or _words(lines[sidebar].content) not in (
+        community.title,
+        f"{community.title}@{community.host}",
+    ):
+        return community
+    match = _COMMUNITY_NAME.fullmatch(_words(lines[sidebar + 1].content))
+    if match is None:
+        return community
+    return attrs.evolve(community, name=match["name"], host=community.host or match["host"])
+
+
+def _footer_follows(lines: Sequence[Line], index: int) -> bool:
+    """From ``index`` on, is every non-blank line the site's?"""
+    return all(line.blank or is_chrome(line.content) for line in lines[index:])
+
+
+# -- Comments --------------------------------------------------------------------
+
+
+def _find_headers(lines: Sequence[Line], start: int, end: int, layout: Layout) -> list[_Header]:
+    """Every comment header between ``start`` and ``end``.
+
+    A 0.19.4+ copy is read twice: the names of the first reading's authors
+    confirm, in the second, headers that have only a name line.
+    """
+    headers = _scan(lines, start, end, layout, frozenset())
+    if layout.kind == "copy" and layout.version == "lemmy-0.19":
+        known = frozenset(_words(lines[h.start].content) for h in headers)
+        headers = _scan(lines, start, end, layout, known)
+    return headers
+
+
+def _scan(
+    lines: Sequence[Line], start: int, end: int, layout: Layout, known: frozenset[str]
+) -> list[_Header]:
+    headers: list[_Header] = []
+    bare = layout.kind == "copy" and layout.version == "lemmy-0.19"
+    index = start
+    previous_blank = 2  # the comments start after the sort buttons' place
+    while index < end:
+        line = lines[index]
+        if line.blank:
+            previous_blank += 1
+            index += 1
+            continue
+        header = (
+            _read_bare_header(lines, index, end, layout, previous_blank, known)
+            if bare
+            else _read_header(lines, index, layout)
+        )
+        if header is not None and header.end <= end:
+            headers.append(header)
+            index = header.end
+            previous_blank = 0
+            continue
+        previous_blank = 0
+        index += 1
+    return headers
+
+
+def _read_bare_header(
+    lines: Sequence[Line],
+    index: int,
+    end: int,
+    layout: Layout,
+    blanks_before: int,
+    known: frozenset[str],
+) -> _Header | None:
+    """A 0.19.4+ copy's header, which has no end mark, where the layout starts one.
+
+    Chromium: the first line after two blank lines. Firefox: a line right
+    after text (no blank line), whose header lines are followed by one blank
+    line and then the body, at least as indented as the name line.
+    """
+    if blanks_before < 1 and not layout.firefox:
+        return None
+    author = _name_author(lines[index].content, layout)
+    if author is None:
+        return None
+    header = _Header(start=index, end=index + 1, author=author)
+    position = _header_parts(lines, index + 1, header, layout)
+    if position is None or position > end:
+        return None
+    # A host, badge or language line after the name, or a name already read
+    # as an author's, confirms a header; a lone line needs the layout's mark.
+    confirmed = position > index + 1 or _words(lines[index].content) in known
+    if not layout.firefox and blanks_before < 2 and not confirmed:
+        return None  # one blank line: a paragraph break, unless header lines follow
+    if not layout.firefox and (position >= end or lines[position].blank):
+        return None  # Chromium's copy puts the body right under the header
+    if (
+        layout.firefox
+        and not confirmed
+        and (blanks_before > 0 or not _indent_changes(lines, index))
+    ):
+        return None  # a heading or a block's further line: as indented as the text above
+    if layout.firefox:
+        if position >= end or not lines[position].blank:
+            return None
+        body = position + 1
+        if body >= end or lines[body].blank or lines[body].indent < lines[index].indent:
+            return None
+        if not confirmed and lines[body].indent != lines[index].indent:
+            return None
+        words = _words(lines[index].content)
+        if (
+            words[-1] in ".,;:!?"
+            or "  " in lines[index].content.strip()
+            or len(words) > _MAX_BARE_NAME
+        ):
+            return None
+    header.end = position
+    return header
+
+
+def _indent_changes(lines: Sequence[Line], index: int) -> bool:
+    """In a Firefox copy, does ``lines[index]`` sit at another indent than the line
+    above it? A comment's name line does unless it follows its sibling's body;
+    a heading, a list's further item or a code line never does."""
+    above = index - 1
+    return above < 0 or lines[above].blank or lines[above].indent != lines[index].indent
+
+
+@attrs.define
+class _Open:
+    header: _Header
+    depth: int
+    indent: int
+    start: int
+    end: int
+    deleted: bool = False
+    removed: bool = False
+    more_replies: int | None = None
+    paragraphs: list[Text] = attrs.field(factory=list)
+    replies: list[Comment] = attrs.field(factory=list)
+
+    def close(self) -> Comment:
+        header = self.header
+        return Comment(
+            author=header.author,
+            score=header.score,
+            upvotes=header.upvotes,
+            downvotes=header.downvotes,
+            language=header.language,
+            time=header.time,
+            published=None,
+            updated=None,
+            edited=False,
+            deleted=self.deleted,
+            removed=self.removed,
+            more_replies=self.more_replies,
+            depth=self.depth,
+            paragraphs=tuple(self.paragraphs),
+            replies=tuple(self.replies),
+            span=Span(self.start, self.end),
+        )
+
+
+def _build(
+    lines: Sequence[Line],
+    headers: Sequence[_Header],
+    end: int,
+    layout: Layout,
+    max_depth: int | None,
+    diagnostics: Diagnostics,
+) -> tuple[Comment, ...]:
+    """The comment trees: depth from a Firefox copy's indentation, else all at 0."""
+    nested = layout.firefox and layout.kind == "copy"
+    base = min((lines[h.start].indent for h in headers), default=0)
+    roots: list[Comment] = []
+    stack: list[_Open] = []
+
+    def close_top() -> None:
+        done = stack.pop().close()
+        (stack[-1].replies if stack else roots).append(done)
+        if stack:
+            stack[-1].end = max(stack[-1].end, done.span.end)
+
+    for number, header in enumerate(headers):
+        indent = lines[header.start].indent if nested else base
+        while stack and stack[-1].indent >= indent:
+            close_top()
+        page_depth = (indent - base) // FIREFOX_STEP if nested else 0
+        if max_depth is not None and len(stack) > max_depth:
+            close_top()
+        if max_depth is not None and page_depth > max_depth:
+            diagnostics.report(
+                "TP204",
+                f"reply at depth {page_depth} is deeper than max_depth={max_depth}: it is "
+                f"attached at depth {max_depth}, so the comment it replies to is lost",
+                lines[header.start].content_span,
+            )
+        current = _Open(
+            header=header,
+            depth=len(stack),
+            indent=indent,
+            start=lines[header.start].content_start,
+            end=lines[header.end - 1].content_end,
+        )
+        stack.append(current)
+        body_end = headers[number + 1].start if number + 1 < len(headers) else end
+        _read_body(current, lines[header.end : body_end], split_indents=nested)
+    while stack:
+        close_top()
+    return tuple(roots)
+
+
+def _read_body(comment: _Open, body: Sequence[Line], *, split_indents: bool) -> None:
+    """Paragraphs (blank-line runs; in a Firefox copy also where the indent
+    changes: a list or quote), the deleted/removed placeholder, "N more replies"."""
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            comment.paragraphs.append(text_of(run))
+            run.clear()
+
+    nonblank = [line for line in body if not line.blank]
+    for line in body:
+        if line.blank:
+            flush()
+            continue
+        more = more_replies_of(line.content)
+        if more is not None:
+            flush()
+            comment.more_replies = more
+            comment.end = max(comment.end, line.content_end)
+            continue
+        if len(nonblank) == 1 or (
+            line is nonblank[0]
+            and len(nonblank) == 2
+            and more_replies_of(nonblank[1].content) is not None
+        ):
+            kind = deletion_of(line.content)
+            if kind is not None:
+                comment.deleted = kind == "deleted"
+                comment.removed = kind == "removed"
+                comment.end = max(comment.end, line.content_end)
+                continue
+        if (
+            split_indents
+            and run
+            and line.indent != run[-1].indent
+            and (
+                line.indent != run[-1].indent
+                and (line.indent > run[0].indent) != (run[-1].indent > run[0].indent)
+            )
+        ):
+            flush()
+        run.append(line)
+    flush()
+    if comment.paragraphs:
+        comment.end = max(comment.end, comment.paragraphs[-1].span.end)
