@@ -133,7 +133,31 @@ def megathread(size: int) -> str:
     return page_text(max(1, size // 410), "lemmy-0.19")
 
 
+#: The top of a lemmy-ui page's text (a 0.19.4+ Chromium copy): what makes the
+#: capture reader take the text (docs/captures.md).
+_CAPTURE_TOP = (
+    "Site\nCommunities\nA title\nada\n to Gardens · \n\nYou must log in or # to comment.\n"
+)
+
+
+def capture_footer_bait(size: int) -> str:
+    """A page's text whose comment area alternates footer words with other lines:
+    each footer word is a candidate end of the page that a later line refutes."""
+    return _CAPTURE_TOP + _repeat("Modlog\nnot the footer\n", size)
+
+
+def capture_copy(size: int) -> str:
+    """A 0.19.4+ Chromium copy of a long thread: headers without end marks, each
+    found from the blank lines before it (two scans: the second knows every name)."""
+    unit = "\n\nname{n}\n@lemmy.ml\nEnglish\nA body line for the comment.\n\nAnd a second one.\n"
+    count = max(1, size // len(unit.format(n=1000)))
+    comments = "".join(unit.format(n=n % 997) for n in range(count))
+    return _CAPTURE_TOP + comments + "\nBE: 0.19.12\nModlog\n"
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
+    "capture_footer_bait": capture_footer_bait,
+    "capture_copy": capture_copy,
     "long_line": long_line,
     "lone_bullets": lone_bullets,
     "header_tokens": header_tokens,

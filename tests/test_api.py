@@ -16,7 +16,7 @@ from threadparse import Severity, Span, ThreadParseError, _parser
 from threadparse._source import Line, split_lines
 
 OUTSIDE = (
-    "  • a@lemmy.ml\n    arrow-up\n    1\n    ·\n    1 day ago\n\n    Hi.\n\nPowered by Lemmy\n"
+    "  • a@lemmy.ml\n    arrow-up\n    1\n    ·\n    1 day ago\n\n    Hi.\n\nA stray footnote\n"
 )
 
 
@@ -59,7 +59,7 @@ def test_strict_raises_with_every_error_and_a_caret() -> None:
     assert str(caught.value) == (
         "TP901 line is left of every comment's name line, so it belongs to no comment "
         "(line 9, column 1)\n"
-        "    Powered by Lemmy\n"
+        "    A stray footnote\n"
         "    ^"
     )
     assert isinstance(caught.value, ValueError)

@@ -188,13 +188,13 @@ def test_strict_exits_1_with_the_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "footer.txt"
-    path.write_text(PAGE + "\nPowered by Lemmy\n", encoding="utf-8")
+    path.write_text(PAGE + "\nA stray footnote\n", encoding="utf-8")
     assert main(["dump", str(path), "--strict"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
         f"threadparse: {path}: TP901 line is left of every comment's name line, so it belongs "
-        "to no comment (line 9, column 1)\n    Powered by Lemmy\n    ^\n"
+        "to no comment (line 9, column 1)\n    A stray footnote\n    ^\n"
     )
     assert main(["dump", str(path)]) == 0  # not strict: the dump carries the diagnostic
 
@@ -327,7 +327,7 @@ def test_failed_files_leave_no_partial_json(
     page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     footer = tmp_path / "footer.txt"
-    footer.write_text(PAGE + "\nPowered by Lemmy\n", encoding="utf-8")
+    footer.write_text(PAGE + "\nA stray footnote\n", encoding="utf-8")
     blob = tmp_path / "blob"
     blob.write_bytes(b"\x00\x01")
     assert main(["dump", str(page), str(blob), str(footer), str(page), "--strict"]) == 2
@@ -541,7 +541,7 @@ def test_jsonl_strict_and_failures(
     page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     footer = tmp_path / "footer.txt"
-    footer.write_text(PAGE + "\nPowered by Lemmy\n", encoding="utf-8")
+    footer.write_text(PAGE + "\nA stray footnote\n", encoding="utf-8")
     broken = tmp_path / "broken.txt"  # a bad byte past the first 1 MiB read
     broken.write_bytes(PAGE.encode() * 20_000 + b"  \xff\n")
     assert main(["dump", str(footer), str(broken), str(page), "--format", "jsonl", "--strict"]) == 2

@@ -26,8 +26,9 @@ CAPTURE = (
 )
 NO_COMMENT_READ = (
     "Site\nCommunities\nA title\nada\n to Gardens · \n\nYou must log in or # to comment.\n"
-    "\n\nSome words here.\n\nGardens\ngardens\nCreate a post\n"
+    "\n\nSome words here.\n\nGardens\ngardens\nCreate a post\nBE: 0.19.12\n"
 )
+CUT_SHORT = "Site\nCommunities\nA title\nada\n to Gardens · \n\nYou must log in or # to comment.\n\n\nbob\nEnglish\nHello there.\n"
 CAPTURE_DIAGNOSTICS = [
     (
         "TP105",
@@ -52,6 +53,45 @@ CAPTURE_DIAGNOSTICS = [
 # case -> (input, parse() keywords, every diagnostic as (code, message, span, line))
 CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]]] = {
     "TP105": (CAPTURE, {}, CAPTURE_DIAGNOSTICS),
+    "TP106 without a post": (
+        "Jump to content\nSite\nCommunities\nLogin\n",
+        {},
+        [
+            (
+                "TP106",
+                (
+                    "the text has 3 lines of a lemmy-ui page (navbar, sidebar, footer) but no "
+                    "post header and no comment header: the thread may be cut off"
+                ),
+                Span(0, 15),
+                1,
+            ),
+        ],
+    ),
+    "TP107": (
+        CUT_SHORT,
+        {},
+        [
+            (
+                "TP105",
+                (
+                    "this chromium-copy text does not carry reply nesting: 1 comment read in "
+                    "page order, each at depth 0"
+                ),
+                Span(0, 0),
+                1,
+            ),
+            (
+                "TP107",
+                (
+                    "the page's text ends before its sidebar and footer: the copy may be cut "
+                    "short, and comments after the cut are not in it"
+                ),
+                Span(92, 104),
+                12,
+            ),
+        ],
+    ),
     "TP205": (CAPTURE, {}, CAPTURE_DIAGNOSTICS),
     "TP106": (
         NO_COMMENT_READ,
@@ -275,7 +315,7 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         ],
     ),
     "TP901": (
-        PAGE + "\nPowered by Lemmy\n",
+        PAGE + "\nA stray footnote\n",
         {},
         [
             (

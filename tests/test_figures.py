@@ -82,7 +82,7 @@ def test_the_sample_shows_what_the_tour_explains() -> None:
     assert [len(section.items) for section in thread.sections] == [2]
     assert [item.kind for item in thread.sections[0].items] == ["link", "link"]
     assert [comment.depth for comment in thread.walk()] == [0, 1, 0]
-    assert [text.text for text in thread.unparsed] == ["Powered by Lemmy"]
+    assert [text.text for text in thread.unparsed] == ["A stray footnote"]
     assert [diagnostic.code for diagnostic in thread.diagnostics] == ["TP901"]
 
 

@@ -58,6 +58,8 @@ SIZES: dict[str, int] = {
     "blank_lines": 28_000,
     "lookahead": 22_000,
     "megathread": 230_000,
+    "capture_footer_bait": 40_000,
+    "capture_copy": 20_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

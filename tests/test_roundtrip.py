@@ -290,3 +290,60 @@ def _with_score(
     roots: tuple[threadparse.Comment, ...], score: int
 ) -> tuple[threadparse.Comment, ...]:
     return tuple(attrs.evolve(c, score=score, replies=_with_score(c.replies, score)) for c in roots)
+
+
+# What happens to a browser's text on its way to a file. Not here: removing
+# blank lines (a 0.19.4+ Chromium copy marks a comment by its blank lines alone,
+# so nothing could tell), and icon lines, which captures do not have.
+CAPTURE_DAMAGE = (
+    "crlf",
+    "tabs",
+    "nbsp",
+    "strip_indentation",
+    "double_blank_lines",
+    "swap_quotes",
+    "trailing_whitespace",
+    "truncate",
+)
+CAPTURE_CASES = [(d, c) for d in ("lemmy-0.19", "lemmy-0.18") for c in threadparse.CAPTURES]
+
+
+def _capture_shape(thread: threadparse.Thread) -> dict[str, Any]:
+    data = shape(thread)
+    del data["chrome"]  # the site's lines: checked apart, below
+    return data
+
+
+@pytest.mark.parametrize(("dialect", "capture"), CAPTURE_CASES)
+@given(data=st.data())
+def test_a_page_capture_reads_back_what_it_carries(
+    dialect: str, capture: str, data: st.DataObject
+) -> None:
+    thread = data.draw(threads(dialect=dialect, capture=capture))
+    text = threadparse.render(thread, dialect, capture=capture)
+    parsed = threadparse.parse(text)
+    assert _capture_shape(parsed) == _capture_shape(
+        threadparse.carried(thread, dialect, capture=capture)
+    )
+    assert {"Communities", "Modlog", "join-lemmy.org"} <= {t.text for t in parsed.chrome}
+    assert not [d for d in parsed.diagnostics if d.severity is threadparse.Severity.ERROR]
+    found = threadparse.detect(text)
+    assert (found.dialect, found.capture) == (dialect, parsed.capture)
+    check_lossless(text, parsed)
+    check_spans(text, parsed)
+
+
+@pytest.mark.parametrize(("dialect", "capture"), CAPTURE_CASES)
+@given(data=st.data())
+def test_a_damaged_capture_never_loses_comments_silently(
+    dialect: str, capture: str, data: st.DataObject
+) -> None:
+    """Copy damage may lose comments, but never without a diagnostic saying so."""
+    thread = data.draw(threads(dialect=dialect, capture=capture))
+    text = data.draw(damaged(threadparse.render(thread, dialect, capture=capture), CAPTURE_DAMAGE))
+    parsed = threadparse.parse(text)
+    check_lossless(text, parsed)
+    check_spans(text, parsed)
+    shown = sum(1 for _ in comments(thread))
+    if sum(1 for _ in comments(parsed)) < shown:
+        assert parsed.diagnostics, "fewer comments than the page showed, and no diagnostic"

@@ -66,7 +66,7 @@ https://example.net/tools - The shared tool list.
 
     Bring your own fuses.
 
-Powered by Lemmy
+A stray footnote
 """
 
 OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "img" / "parsed-thread.svg"

@@ -9,6 +9,7 @@ r"""threadparse: discussion threads into typed, located structure.
 from threadparse._detect import Detection, detect
 from threadparse._diagnostics import CODES, InputTooLargeError, ThreadParseError
 from threadparse._json import to_json
+from threadparse._lemmyui import CAPTURES
 from threadparse._models import (
     Author,
     Comment,
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 InputTooLargeError.__module__ = ThreadParseError.__module__ = __name__
 
 __all__ = (
+    "CAPTURES",
     "CODES",
     "DIALECTS",
     "MAX_DEPTH",

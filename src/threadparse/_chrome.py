@@ -102,3 +102,9 @@ def is_footer(content: str) -> bool:
         return False
     words = " ".join(content.split())
     return words in SIDEBAR or _PATTERNS.fullmatch(words) is not None
+
+
+def is_site_line(content: str) -> bool:
+    """A line only the site's navbar, sidebar or footer prints (not the sort
+    buttons, whose words a discussion uses too)."""
+    return is_footer(content) or " ".join(content.split()) in NAVBAR

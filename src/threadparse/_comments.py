@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from threadparse._chrome import is_chrome
 from threadparse._diagnostics import Diagnostics
 from threadparse._header import (
     STRONG,
@@ -362,8 +363,9 @@ def build_comments(
     hexbear_footer: bool,
     max_depth: int | None,
     diagnostics: Diagnostics,
-) -> tuple[tuple[Comment, ...], list[Text]]:
-    """The comment trees, and the lines that lie outside every comment.
+) -> tuple[tuple[Comment, ...], list[Text], list[Text]]:
+    """The comment trees, the lines that lie outside every comment, and of those
+    the site's own lines (page chrome, ``_chrome``), which are not errors.
 
     A reply that would sit deeper than ``max_depth`` is attached at
     ``max_depth`` instead, under its ancestor one level up (TP204).
@@ -382,6 +384,7 @@ def build_comments(
     roots: list[Comment] = []
     stack: list[_OpenComment] = []
     outside: list[Text] = []
+    chrome: list[Text] = []
 
     def close_top() -> None:
         done = stack.pop().close()
@@ -432,7 +435,11 @@ def build_comments(
         body = lines[header.end : body_end]
         excluded = {i for i, line in enumerate(body) if not line.blank and line.indent < margin}
         for i in sorted(excluded):
-            outside.append(Text(body[i].content, body[i].content_span))
+            text = Text(body[i].content, body[i].content_span)
+            if is_chrome(body[i].content):
+                chrome.append(text)  # the site's own line ("Powered by Lemmy"): no error
+                continue
+            outside.append(text)
             diagnostics.report(
                 "TP901",
                 "line is left of every comment's name line, so it belongs to no comment",
@@ -441,7 +448,7 @@ def build_comments(
         _read_body(current, body, excluded, hexbear_footer=hexbear_footer)
     while stack:
         close_top()
-    return tuple(roots), outside
+    return tuple(roots), outside, chrome
 
 
 def _read_body(

@@ -32,6 +32,7 @@ CODES: dict[str, CodeInfo] = {
     "TP104": CodeInfo(Severity.INFO, "the text could also be read as another dialect"),
     "TP105": CodeInfo(Severity.WARNING, "the capture does not carry reply nesting"),
     "TP106": CodeInfo(Severity.WARNING, "the text looks like a thread, but few comments were read"),
+    "TP107": CodeInfo(Severity.WARNING, "a page's text ends before its footer: cut short"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),

@@ -46,12 +46,19 @@ blank line before it. Only a Firefox copy carries nesting (4 columns a level).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from threadparse._chrome import LOGIN_NOTICE, SIDEBAR_OPENERS, SORT_BUTTONS, is_chrome, is_footer
+from threadparse._chrome import (
+    LOGIN_NOTICE,
+    NAVBAR,
+    SIDEBAR_OPENERS,
+    SORT_BUTTONS,
+    is_chrome,
+    is_footer,
+)
 from threadparse._comments import deletion_of, more_replies_of
 from threadparse._diagnostics import Diagnostics
 from threadparse._header import (
@@ -104,6 +111,56 @@ _CASE_SEAM = regex.compile(r"(?<=[\p{Ll}\d\)\]])(?=\p{Lu})")
 # A language's name as Lemmy's table writes it: one to three words, the first
 # not in lower case ("English", "Norsk Bokmål", "中文").
 _LANGUAGE = regex.compile(r"[\p{Lu}\p{Lo}][\p{L}\p{M}()'’-]{0,24}(?: [\p{L}\p{M}()'’-]{1,24}){0,2}")
+#: Language names the community line may end with, used only where the page
+#: shows no sidebar to say where the community's title ends (mobile): Lemmy's
+#: names of the languages most posts are in.
+LANGUAGES = frozenset(
+    (
+        "English",
+        "Deutsch",
+        "Español",
+        "Français",
+        "Italiano",
+        "Português",
+        "Nederlands",
+        "Polski",
+        "Русский",
+        "Українська",
+        "Svenska",
+        "Suomi",
+        "Dansk",
+        "Norsk Bokmål",
+        "Čeština",
+        "Magyar",
+        "Română",
+        "Türkçe",
+        "Ελληνικά",
+        "日本語",
+        "中文",
+        "한국어",
+        "Esperanto",
+        "Català",
+        "Euskara",
+        "Galego",
+        "Hrvatski",
+        "Srpski",
+        "Slovenčina",
+        "Български",
+        "עברית",
+        "العربية",
+        "فارسی",
+        "हिन्दी",
+        "Bahasa Indonesia",
+        "Tiếng Việt",
+        "Lietuvių",
+        "Latviešu",
+        "Eesti",
+        "Íslenska",
+        "Gaeilge",
+        "Cymraeg",
+    )
+)
+
 #: Longest name line read where no header line confirms it (a 0.19.4+ copy):
 #: Lemmy caps display names at 20 to 50 characters; pronoun tags add some.
 _MAX_BARE_NAME = 60
@@ -213,7 +270,7 @@ def split_counts(glued: str) -> list[tuple[int, int]]:
         up, down = glued[:cut], glued[cut:]
         if not _SI_FULL.fullmatch(up) or up.startswith(("-", "−")):
             continue
-        if down and (not _SI_FULL.fullmatch(down) or down in ("0",) or down[0] in "-−"):
+        if down and (not _SI_FULL.fullmatch(down) or down == "0" or down[0] in "-−"):
             continue
         up_value = parse_count(up)
         down_value = parse_count(down) if down else 0
@@ -234,12 +291,14 @@ def _name_author(content: str, layout: Layout) -> Author | None:
         or words.startswith(("http://", "https://"))
         or words in _SEPS
         or is_chrome(words)
+        or more_replies_of(words) is not None
+        or deletion_of(words) is not None
     ):
         return None
     token = classify_token(words)
     if token not in (None, Token.LANGUAGE):
         return None
-    at = _AT_NAME.fullmatch(words)
+    at = _AT_NAME.fullmatch(words) if layout.version == "lemmy-0.18" else None
     if at:
         user = at["user"]
         return Author(
@@ -307,7 +366,9 @@ def _header_parts(
             if sep == "•" and header.score is None:
                 return None
         elif (
-            _LANGUAGE.fullmatch(content)
+            # A <= 0.19.3 Firefox copy glues the language to the score ("English1•").
+            not (layout.firefox and layout.kind == "copy" and layout.version == "lemmy-0.18")
+            and _LANGUAGE.fullmatch(content)
             and "  " not in lines[position].content
             and classify_token(content) is Token.LANGUAGE
         ) and (
@@ -330,11 +391,13 @@ def _language_fits(lines: Sequence[Line], position: int) -> bool:
     following = position + 1
     if following < len(lines) and not lines[following].blank:
         return True
+    body = following
+    while body < len(lines) and body - following < 2 and lines[body].blank:
+        body += 1  # one blank line; two where the copy doubled it
     return (
-        following + 1 < len(lines)
-        and lines[following].blank
-        and not lines[following + 1].blank
-        and lines[following + 1].indent >= lines[position].indent
+        body < len(lines)
+        and not lines[body].blank
+        and lines[body].indent >= lines[position].indent
         and lines[position].indent > 0
     )
 
@@ -393,25 +456,29 @@ def detect_layout(lines: Sequence[Line]) -> Layout | None:
     separator tells the versions apart (U+2022 up to 0.19.3, U+00B7 after).
     """
     to_line = _find_to_line(lines)
-    if to_line is None:
-        return None
+    if to_line is None or page_marks(lines) == 0:
+        return None  # a sentence "from A to B · 3 hours ago" alone is no page
     match = _TO_LINE.fullmatch(_words(lines[to_line].content))
     assert match is not None
     version = "lemmy-0.18" if match["sep"] == "•" else "lemmy-0.19"
-    innertext = any(_words(line.content) == "Jump to content" for line in lines[:to_line]) or any(
-        _is_time(line.content) for line in lines if not line.blank and len(line.content) < 40
+    following = lines[to_line + 1].content if to_line + 1 < len(lines) else ""
+    # innerText keeps the post's time (on the community line, or Firefox's next
+    # line); a copy never has it (user-select: none).
+    innertext = (
+        any(_words(line.content) == "Jump to content" for line in lines[:to_line])
+        or match["time"] is not None
+        or _is_time(following)
     )
     indented = [line for line in lines[:to_line] if not line.blank and line.indent > 0]
     firefox = bool(indented) and all(line.indent % FIREFOX_STEP == 0 for line in indented)
     if innertext:
-        next_line = lines[to_line + 1].content if to_line + 1 < len(lines) else ""
         split_votes = any(
             _SI_FULL.fullmatch(_words(a.content))
             and (glued := _COUNTS_SEP.fullmatch(_words(b.content)))
             and glued["sep"] == "·"
             for a, b in itertools.pairwise(lines)
         )
-        firefox = split_votes or (match["time"] is None and _is_time(next_line))
+        firefox = split_votes or (match["time"] is None and _is_time(following))
     return Layout(version=version, kind="innertext" if innertext else "copy", firefox=firefox)
 
 
@@ -424,7 +491,8 @@ def page_marks(lines: Sequence[Line]) -> int:
 
 
 def _find_to_line(lines: Sequence[Line]) -> int | None:
-    """The post's community line, before the login notice (or in the first 80 lines)."""
+    """The post's community line: in the first ``CAPTURE_REACH`` lines, before the
+    login notice."""
     for index, line in enumerate(lines[:CAPTURE_REACH]):
         if line.blank:
             continue
@@ -439,72 +507,77 @@ def _find_to_line(lines: Sequence[Line]) -> int | None:
     return None
 
 
-@attrs.define
-class _Page:
-    chrome: list[int] = attrs.field(factory=list)  #: line indexes owned by the site
-    post_lines: list[int] = attrs.field(factory=list)  #: the post header's lines
-    body: tuple[int, int] = (0, 0)  #: the post body's line range
-    comments: tuple[int, int] = (0, 0)  #: the comments' line range
-
-
 def read_capture(
     lines: Sequence[Line], layout: Layout, *, max_depth: int | None, diagnostics: Diagnostics
 ) -> Thread:
-    """The thread in a lemmy-ui page's text captured as ``layout`` says."""
-    page = _Page()
+    """The thread in a lemmy-ui page's text captured as ``layout`` says.
+
+    The page's parts, in order: the navbar (chrome), the post's header around
+    its community line, the post's body, the login notice (chrome), the sort
+    buttons (chrome), the comments, the sidebar and footer (chrome). A page read
+    while logged in has no login notice: there the comments start at the first
+    comment header after the post.
+    """
+    chrome: list[int] = []
     to_line = _find_to_line(lines)
     assert to_line is not None
-    post, header_lines = _read_post(lines, to_line, layout)
+    post, header_lines, shown = _read_post(lines, to_line, layout)
+    chrome += [i for i in range(min(header_lines)) if not lines[i].blank]
+    body_start = max(header_lines) + 1
     login = next(
         (
             i
-            for i in range(to_line, len(lines))
+            for i in range(body_start, len(lines))
             if not lines[i].blank and LOGIN_NOTICE.fullmatch(_words(lines[i].content))
         ),
         None,
     )
-    top_end = min(header_lines)
-    for i in range(top_end):
-        if not lines[i].blank:
-            page.chrome.append(i)
-    body_start = max(header_lines) + 1
+    if login is not None:
+        chrome.append(login)
+        comments_start = _after_sort_buttons(lines, login + 1, chrome)
+        sidebar, sidebar_title = _sidebar_start(lines, comments_start, shown)
+        headers = _find_headers(lines, comments_start, sidebar, layout)
+        body_end = login
+    else:
+        sidebar, sidebar_title = _sidebar_start(lines, body_start, shown)
+        headers = _find_headers(lines, body_start, sidebar, layout)
+        body_end = comments_start = headers[0].start if headers else sidebar
+        while body_end > body_start and (
+            lines[body_end - 1].blank or is_chrome(lines[body_end - 1].content)
+        ):
+            body_end -= 1  # the sort buttons above the first comment
+            if not lines[body_end].blank:
+                chrome.append(body_end)
+    chrome += [i for i in range(sidebar, len(lines)) if not lines[i].blank]
+    if sidebar_title is not None and layout.firefox and layout.kind == "copy":
+        post, shown = _resplit_author(post, lines[to_line], shown, sidebar_title, layout)
+    community, language = _community_and_language(shown, sidebar_title)
+    if community is not None:
+        community = _sidebar_name(lines, sidebar, community)
+    post = attrs.evolve(post, community=community, language=language)
     embed: list[int] = []
-    comments_start = len(lines) if login is None else login + 1
-    body_end = comments_start - 1 if login is not None else len(lines)
-    if post is not None and post.domain is not None:
+    if post.domain is not None:
         # The embed: its title glued to the host, its description on the next line.
         for i in range(body_start, body_end):
             if not lines[i].blank and lines[i].content.endswith(post.domain):
                 embed = [i, i + 1] if i + 1 < body_end and not lines[i + 1].blank else [i]
                 break
-    if login is not None:
-        page.chrome.append(login)
-    # Sort buttons and the mobile sidebar toggle just after the notice.
-    position = comments_start
-    while position < len(lines) and (
-        lines[position].blank
-        or _words(lines[position].content) in SORT_BUTTONS
-        or _words(lines[position].content) == "Sidebar"
-    ):
-        if not lines[position].blank:
-            page.chrome.append(position)
-        position += 1
-    comments_start = position
-    sidebar = _sidebar_start(lines, comments_start)
-    for i in range(sidebar, len(lines)):
-        if not lines[i].blank:
-            page.chrome.append(i)
-    if post is not None and post.community is not None:
-        post = attrs.evolve(post, community=_sidebar_name(lines, sidebar, post.community))
-    body_indexes = [i for i in range(body_start, body_end) if i not in embed]
-    preamble, sections = parse_post([lines[i] for i in body_indexes], one_per_line=False)
-    headers = _find_headers(lines, comments_start, sidebar, layout)
+    body_lines = [lines[i] for i in range(body_start, body_end) if i not in embed]
+    preamble, sections = parse_post(body_lines, one_per_line=False)
     comments = _build(lines, headers, sidebar, layout, max_depth, diagnostics)
-    chrome = tuple(Text(lines[i].content, lines[i].content_span) for i in sorted(page.chrome))
     unparsed: list[Text] = []
-    if embed and post is not None:
-        shown = tuple(Text(_words(lines[i].content), lines[i].content_span) for i in embed)
-        post = attrs.evolve(post, embed=shown, span=Span(post.span.start, shown[-1].span.end))
+    if embed:
+        texts = tuple(Text(_words(lines[i].content), lines[i].content_span) for i in embed)
+        post = attrs.evolve(post, embed=texts, span=Span(post.span.start, texts[-1].span.end))
+    if not any(
+        is_footer(lines[i].content) for i in range(sidebar, len(lines)) if not lines[i].blank
+    ):
+        diagnostics.report(
+            "TP107",
+            "the page's text ends before its sidebar and footer: the copy may be cut short, "
+            "and comments after the cut are not in it",
+            Span(lines[-1].content_start, lines[-1].content_end) if lines else Span(0, 0),
+        )
     first = headers[0].start if headers else sidebar
     stray = [i for i in range(comments_start, first) if not lines[i].blank]
     for i in stray:
@@ -547,7 +620,7 @@ def read_capture(
         unparsed=tuple(unparsed),
         diagnostics=diagnostics.sorted(),
         post=post,
-        chrome=chrome,
+        chrome=tuple(Text(lines[i].content, lines[i].content_span) for i in sorted(chrome)),
         capture=layout.capture,
         nesting=nesting,
     )
@@ -557,10 +630,47 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _read_post(
-    lines: Sequence[Line], to_line: int, layout: Layout
-) -> tuple[Post | None, list[int]]:
-    """The post header around its community line; the lines it uses."""
+def _resplit_author(
+    post: Post, line: Line, shown: str, title: str, layout: Layout
+) -> tuple[Post, str]:
+    """A Firefox copy glues the post's author to its community line
+    (``Born to Run to Cycling TalkEnglish •``): where the author's name holds
+    " to ", the sidebar's title says which " to " starts the community."""
+    title = title.split("@")[0]
+    words = _words(line.content)
+    cut = words.rfind(f" to {title}")
+    if shown.startswith(title) or cut <= 0:
+        return post, shown
+    match = _TO_LINE.fullmatch(words, cut + 1)
+    if match is None:
+        return post, shown
+    name, badges = _split_trailing_badges(words[:cut])
+    author = _name_author(name, layout)
+    if author is None:
+        return post, shown
+    return attrs.evolve(post, author=attrs.evolve(author, badges=canonical_badges(badges))), match[
+        "community"
+    ]
+
+
+def _after_sort_buttons(lines: Sequence[Line], start: int, chrome: list[int]) -> int:
+    """Where the comments start: past the sort buttons and the mobile sidebar
+    toggle at ``start`` (added to ``chrome``)."""
+    position = start
+    while position < len(lines) and (
+        lines[position].blank
+        or _words(lines[position].content) in SORT_BUTTONS
+        or _words(lines[position].content) == "Sidebar"
+    ):
+        if not lines[position].blank:
+            chrome.append(position)
+        position += 1
+    return position
+
+
+def _read_post(lines: Sequence[Line], to_line: int, layout: Layout) -> tuple[Post, list[int], str]:
+    """The post header around its community line; the lines it uses; the
+    community line's text (community and language, glued)."""
     match = _TO_LINE.fullmatch(_words(lines[to_line].content))
     assert match is not None
     used = [to_line]
@@ -568,18 +678,7 @@ def _read_post(
     author: Author | None = None
     before = match["before"]
     if before:  # Firefox's copy: "Juniper Ash [she/her]M to The DispatchEnglish •"
-        name = before
-        glued: list[str] = []
-        while True:
-            for badge in _BADGE_WORDS:
-                if name.endswith(badge) and len(name) > len(badge):
-                    rest = name[: -len(badge)]
-                    if rest.endswith(("]", ")", " ")) or not rest[-1].isupper():
-                        glued.insert(0, badge)
-                        name = rest.rstrip()
-                        break
-            else:
-                break
+        name, glued = _split_trailing_badges(before)
         badges += glued
         author = _name_author(name, layout)
     else:
@@ -588,7 +687,7 @@ def _read_post(
             badges.insert(0, _words(lines[position].content))
             used.append(position)
             position -= 1
-        if position >= 0 and (host := _HOST_LINE.fullmatch(_words(lines[position].content))):
+        if position > 0 and (host := _HOST_LINE.fullmatch(_words(lines[position].content))):
             used.append(position)
             position -= 1
             author = _name_author(lines[position].content, layout)
@@ -622,7 +721,7 @@ def _read_post(
         top -= 1
         while top >= 0 and lines[top].blank:
             top -= 1
-    if top >= 0 and not is_chrome(lines[top].content) and not _is_site_name(lines, top):
+    if top >= 0 and _words(lines[top].content) not in NAVBAR and not _is_site_name(lines, top):
         title = _words(lines[top].content)
         used.append(top)
         if top > 0 and layout.kind == "innertext" and _SI_FULL.fullmatch(lines[top - 1].content):
@@ -657,18 +756,11 @@ def _read_post(
         used.append(position)
         position += 1
     if upvotes is not None and downvotes is None:
-        # lemmy-ui 0.18 mobile: count, then the score alone? keep it as the score.
+        # One count after the comment count is a score, not upvotes.
         score, upvotes = (upvotes if score is None else score), None
     if upvotes is not None and downvotes is not None:
         score = upvotes - downvotes
-    community = _community(match["community"])
-    language: str | None = None
-    if community is not None and community.title is not None:
-        title_part, language = _split_language(community.title)
-        community = attrs.evolve(community, title=title_part)
-    if community is not None and community.host is not None and language is None:
-        host_part, language = _split_host_language(community.host)
-        community = attrs.evolve(community, host=host_part)
+    community, language = _community_and_language(match["community"], None)
     span = Span(lines[min(used)].content_start, lines[max(used)].content_end)
     post = Post(
         title=title,
@@ -685,7 +777,26 @@ def _read_post(
         embed=(),
         span=span,
     )
-    return post, used
+    return post, used, match["community"]
+
+
+def _split_trailing_badges(shown: str) -> tuple[str, list[str]]:
+    """``Juniper Ash [she/her]OPM`` -> (``Juniper Ash [she/her]``, [OP, M]).
+
+    Badges are taken off the end while any are left; the split stands only if
+    the name then ends in something a badge cannot follow glued in a name (not
+    a capital: ``MARIA`` keeps its ``A``).
+    """
+    name, glued = shown, list[str]()
+    while True:
+        badge = next((b for b in _BADGE_WORDS if name.endswith(b) and len(name) > len(b)), None)
+        if badge is None:
+            break
+        glued.insert(0, badge)
+        name = name[: -len(badge)]
+    if not glued or not name or name[-1].isupper() or name[-1].isspace():
+        return shown, []  # "MARIA", "Jordan M": the capital is the name's own
+    return name, glued
 
 
 def _is_site_name(lines: Sequence[Line], index: int) -> bool:
@@ -700,56 +811,69 @@ def _is_site_name(lines: Sequence[Line], index: int) -> bool:
     )
 
 
-def _community(shown: str) -> Community | None:
-    """``World NewsEnglish`` or ``Public Transport@lemmy.mlEnglish``: the title,
-    its host for a remote community, the language still glued (split later)."""
+def _community_and_language(shown: str, title: str | None) -> tuple[Community | None, str | None]:
+    """The community and the post's language from the community line's text, where
+    the page glues the language on: ``World NewsEnglish``,
+    ``Public Transport@lemmy.mlEnglish``.
+
+    ``title``, the sidebar's first line, says exactly where the title ends.
+    Without it a host ends where its lower case does, and a title only where a
+    language this module knows (``LANGUAGES``) is glued on after a lower-case
+    letter: ``NoStupidQuestions`` stays whole.
+    """
     shown = shown.strip()
     if not shown:
-        return None
+        return None, None
+    if title is not None and shown.startswith(title.split("@")[0]):
+        rest = shown[len(title.split("@")[0]) :]
+        host = None
+        if rest.startswith("@") and (match := _DOMAIN.match(rest, 1)):
+            host, rest = match.group(), rest[match.end() :]
+        return Community(None, title.split("@")[0], host), rest or None
     at = shown.rfind("@")
-    if at > 0 and _DOMAIN.match(shown, at + 1):
-        return Community(name=None, title=shown[:at], host=shown[at + 1 :])
-    return Community(name=None, title=shown, host=None)
+    if at > 0 and (match := _DOMAIN.match(shown, at + 1)):
+        rest = shown[match.end() :]
+        return Community(None, shown[:at], match.group()), rest or None
+    for seam in reversed([m.start() for m in _CASE_SEAM.finditer(shown)]):
+        if shown[seam:] in LANGUAGES:
+            return Community(None, shown[:seam], None), shown[seam:]
+    if shown in LANGUAGES:  # a community line with only the language: no title shown
+        return None, shown
+    return Community(None, shown, None), None
 
 
-def _split_language(title: str) -> tuple[str, str | None]:
-    """``World NewsEnglish`` -> (``World News``, ``English``): the last case seam."""
-    seams = [m.start() for m in _CASE_SEAM.finditer(title)]
-    for seam in reversed(seams):
-        language = title[seam:]
-        if _LANGUAGE.fullmatch(language) and " " not in language.strip():
-            return title[:seam], language
-    return title, None
-
-
-def _split_host_language(host: str) -> tuple[str, str | None]:
-    """``lemmy.mlEnglish`` -> (``lemmy.ml``, ``English``): hosts are lower case."""
-    match = _DOMAIN.match(host)
-    if match is None:
-        return host, None
-    rest = host[match.end() :]
-    return host[: match.end()], (rest or None)
-
-
-def _sidebar_start(lines: Sequence[Line], start: int) -> int:
+def _sidebar_start(lines: Sequence[Line], start: int, shown: str) -> tuple[int, str | None]:
     """The first line of the sidebar and footer after the comments (``len(lines)``
-    when there is none): the community's title and name above its first fixed line,
-    or the footer."""
+    when there is none), and the community's title as the sidebar shows it.
+
+    The sidebar starts with the community's title (``shown``, the community
+    line's text, holds it) and name, right above its first fixed line
+    (``Subscribe``, ``Create a post``, the subscribe hint); a comment that says
+    "Subscribe" has no title above it. Without a sidebar (mobile), the footer.
+    """
+    # chrome_after[i]: every non-blank line from i on is the site's (one pass
+    # from the end, so finding the footer stays linear).
+    chrome_after = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, start - 1, -1):
+        line = lines[index]
+        chrome_after[index] = chrome_after[index + 1] and (line.blank or is_chrome(line.content))
     for index in range(start, len(lines)):
         line = lines[index]
         if line.blank:
             continue
         words = _words(line.content)
         if SIDEBAR_OPENERS.fullmatch(words):
-            first = index
-            for _ in range(2):  # the community's name, then its title, just above
-                above = first - 1
-                if above >= start and not lines[above].blank and len(lines[above].content) <= 100:
-                    first = above
-            return first
-        if is_footer(words) and _footer_follows(lines, index):
-            return index
-    return len(lines)
+            for above in (index - 2, index - 1):  # the title, then the name
+                if (
+                    above >= start
+                    and not lines[above].blank
+                    and not lines[above + 1].blank
+                    and _words(lines[above].content).split("@")[0] in shown
+                ):
+                    return above, _words(lines[above].content)
+        if is_footer(words) and chrome_after[index]:
+            return index, None
+    return len(lines), None
 
 
 def _sidebar_name(lines: Sequence[Line], sidebar: int, community: Community) -> Community:
@@ -764,11 +888,6 @@ def _sidebar_name(lines: Sequence[Line], sidebar: int, community: Community) -> 
     if match is None:
         return community
     return attrs.evolve(community, name=match["name"], host=community.host or match["host"])
-
-
-def _footer_follows(lines: Sequence[Line], index: int) -> bool:
-    """From ``index`` on, is every non-blank line the site's?"""
-    return all(line.blank or is_chrome(line.content) for line in lines[index:])
 
 
 # -- Comments --------------------------------------------------------------------
@@ -844,7 +963,12 @@ def _read_bare_header(
     if not layout.firefox and blanks_before < 2 and not confirmed:
         return None  # one blank line: a paragraph break, unless header lines follow
     if not layout.firefox and (position >= end or lines[position].blank):
-        return None  # Chromium's copy puts the body right under the header
+        # Chromium's copy puts the body right under the header: what was read as
+        # header lines is the body ("OP" alone), if the blank lines mark a comment.
+        if blanks_before < 2 or position == index + 1:
+            return None
+        header = _Header(start=index, end=index + 1, author=author)
+        position = index + 1
     if (
         layout.firefox
         and not confirmed
@@ -855,17 +979,15 @@ def _read_bare_header(
         if position >= end or not lines[position].blank:
             return None
         body = position + 1
+        if body < end and lines[body].blank and confirmed:
+            body += 1  # a doubled blank line (copy damage) under a header that is sure
         if body >= end or lines[body].blank or lines[body].indent < lines[index].indent:
             return None
         if not confirmed and lines[body].indent != lines[index].indent:
             return None
         words = _words(lines[index].content)
-        if (
-            words[-1] in ".,;:!?"
-            or "  " in lines[index].content.strip()
-            or len(words) > _MAX_BARE_NAME
-        ):
-            return None
+        if not confirmed and (words[-1] in ".,;:!?" or len(words) > _MAX_BARE_NAME):
+            return None  # a lone line: a sentence, not a name
     header.end = position
     return header
 
@@ -994,17 +1116,269 @@ def _read_body(comment: _Open, body: Sequence[Line], *, split_indents: bool) -> 
                 comment.removed = kind == "removed"
                 comment.end = max(comment.end, line.content_end)
                 continue
+        # A Firefox copy indents a list or quote 4 columns past its paragraph and
+        # puts no blank line between: a block starts where the text steps in or out.
         if (
             split_indents
             and run
-            and line.indent != run[-1].indent
-            and (
-                line.indent != run[-1].indent
-                and (line.indent > run[0].indent) != (run[-1].indent > run[0].indent)
-            )
+            and (line.indent > run[0].indent) != (run[-1].indent > run[0].indent)
         ):
             flush()
         run.append(line)
     flush()
     if comment.paragraphs:
         comment.end = max(comment.end, comment.paragraphs[-1].span.end)
+
+
+# -- Writing a page's text (``render(thread, dialect, capture=...)``) ---------------
+
+#: What ``render`` writes for the site: its name, and the community of a thread
+#: that has no ``Thread.post``.
+SITE_NAME = "Lemmy"
+_DEFAULT_POST = Post(
+    title="A thread",
+    author=Author("unknown", "unknown", None, (), ()),
+    community=Community(name="general", title="General", host=None),
+    url=None,
+    domain=None,
+    language=None,
+    time=None,
+    score=None,
+    upvotes=None,
+    downvotes=None,
+    comment_count=None,
+    embed=(),
+    span=Span(0, 0),
+)
+_NAVBAR = ("Communities", "Create Post", "Create Community", "Login", "Sign Up")
+_FOOTER = ("Modlog", "Instances", "Docs", "Code", "join-lemmy.org")
+_SUBSCRIBE_HINT = (
+    "You are not logged in. However you can subscribe from another Fediverse account, "
+    "for example Lemmy or Mastodon. To do this, paste the following into the search "
+    "field of your instance: !{name}"
+)
+
+
+def page_post(thread: Thread) -> Post:
+    """The post header ``render`` writes for ``thread``."""
+    return thread.post if thread.post is not None else _DEFAULT_POST
+
+
+def render_capture(
+    thread: Thread, dialect: str, capture: str, body: str, count: Callable[[int], str]
+) -> str:
+    """``thread`` as ``capture`` gives a lemmy-ui page's text (``dialect``: the
+    front end's line, lemmy-0.19 for 0.19.4+, lemmy-0.18 up to 0.19.3).
+
+    ``body`` is the post's body as page text; ``count`` writes a count in
+    lemmy-ui's compact notation. What each capture keeps is ``carried_capture``.
+    """
+    old = dialect == "lemmy-0.18"
+    firefox, innertext = capture.startswith("firefox"), capture.endswith("innertext")
+    pad = "    " if firefox and not innertext else ""
+    out: list[str] = ["Jump to content"] if innertext else []
+    out.append(SITE_NAME)
+    out += [pad + item for item in _NAVBAR]
+    post = page_post(thread)
+    author = post.author or _DEFAULT_POST.author
+    assert author is not None
+    assert post.community is not None
+    if innertext and post.score is not None:
+        out.append(count(post.score))
+    out.append(post.title or "")
+    community = post.community.title or post.community.name or ""
+    if post.community.host is not None:
+        community += f"@{post.community.host}"
+    sep = "•" if old else "·"
+    to_line = f" to {community}{post.language or ''} {sep}"
+    badges = [b for b in author.badges if not (old and b.startswith("Banned"))]
+    if firefox and not innertext:
+        out.append(f"{author.display_name}{''.join(badges)}{to_line}")
+    else:
+        out.append(author.display_name)
+        if not old and author.instance is not None:
+            out.append(f"@{author.instance}")
+        out += badges
+        if innertext and post.time is not None:
+            out += [to_line + " ", post.time] if firefox else [f"{to_line} {post.time}"]
+        else:
+            out.append(to_line + " ")
+    if innertext and post.comment_count is not None:
+        out.append(count(post.comment_count))
+    out += ["", body, ""] if body else [""]
+    out.append(f"You must log in or {'register' if old else '#'} to comment.")
+    if innertext:
+        out += [
+            b
+            for b in ("Hot", "Top", "Controversial", "New", "Old", "Chat")
+            if b != "Controversial" or not old
+        ]
+    else:
+        out += ["", ""]
+    stack = [(comment, 0) for comment in reversed(thread.comments)]
+    while stack:
+        comment, depth = stack.pop()
+        out += _comment_capture(comment, depth, old=old, capture=capture, count=count)
+        stack += [(reply, depth + 1) for reply in reversed(comment.replies)]
+    name = post.community.name or "general"
+    out += ["", community, f"!{name}", "Create a post", _SUBSCRIBE_HINT.format(name=name), ""]
+    out += [f"{pad}BE: {'0.18.5' if old else '0.19.12'}", *(pad + item for item in _FOOTER)]
+    return "\n".join(out) + "\n"
+
+
+def _comment_capture(
+    comment: Comment, depth: int, *, old: bool, capture: str, count: Callable[[int], str]
+) -> list[str]:
+    firefox, innertext = capture.startswith("firefox"), capture.endswith("innertext")
+    indent = " " * (FIREFOX_STEP * (depth + 1)) if firefox and not innertext else ""
+    author = comment.author or Author("unknown", "unknown", None, (), ())
+    badges = [b for b in author.badges if not (old and b.startswith("Banned"))]
+    if old and author.username is not None and author.display_name == author.username:
+        name = f"@{author.username}" + (f"@{author.instance}" if author.instance else "")
+    else:
+        name = author.display_name
+    out = ["", ""] if not firefox and not innertext else []
+    out.append(indent + name)
+    if not old and author.instance is not None:
+        out.append(f"{indent}@{author.instance}")
+    votes: list[str] = []
+    if old and comment.score is not None:
+        votes = [count(comment.score), "•"]
+    elif not old and innertext and comment.upvotes is not None:
+        up, down = count(comment.upvotes), count(comment.downvotes) if comment.downvotes else ""
+        votes = [up, f"{down}·"] if firefox and down else [f"{up}{down}·"]
+    if firefox and not innertext:
+        glued = "".join(badges) + (comment.language or "") + "".join(votes)
+        if glued:
+            out.append(indent + glued)
+    else:
+        out += badges
+        if comment.language is not None:
+            out.append(comment.language)
+        out += votes
+    if innertext and comment.time is not None:
+        out.append(comment.time)
+    body: list[str] = []
+    if comment.deleted or comment.removed:
+        body.append("Removed by mod" if comment.removed else "deleted by creator")
+    body += [paragraph.text for paragraph in comment.paragraphs]
+    if firefox or innertext:
+        out.append("")  # Chromium's copy puts the body right under the header
+    for number, paragraph in enumerate(body):
+        if number:
+            out.append("")
+        out += [indent + line for line in paragraph.split("\n")]
+    if innertext:
+        out.append("")
+        if comment.more_replies is not None:
+            noun = "reply" if comment.more_replies == 1 else "replies"
+            out.append(f"{count(comment.more_replies)} more {noun} ➔")
+    return out
+
+
+def carried_capture(
+    thread: Thread, dialect: str, capture: str, count: Callable[[int], str]
+) -> Thread:
+    """What of ``thread`` survives ``parse(render(thread, dialect, capture=capture))``,
+    spans aside; ``count`` writes a count as ``render_capture`` does."""
+
+    def shown(value: int) -> int:
+        number = parse_count(count(value))
+        assert number is not None
+        return number
+
+    old = dialect == "lemmy-0.18"
+    firefox, innertext = capture.startswith("firefox"), capture.endswith("innertext")
+    nesting = firefox and not innertext
+    post = page_post(thread)
+    assert post.community is not None
+
+    def author_of(author: Author | None) -> Author:
+        author = author or Author("unknown", "unknown", None, (), ())
+        badges = tuple(b for b in author.badges if not (old and b.startswith("Banned")))
+        if old and author.username is not None and author.display_name == author.username:
+            return attrs.evolve(author, name=author.username, pronouns=(), badges=badges)
+        instance = None if old else author.instance
+        return attrs.evolve(author, instance=instance, badges=badges, username=None)
+
+    def comment_of(comment: Comment, depth: int) -> Comment:
+        score = upvotes = downvotes = None
+        if old and comment.score is not None:
+            score = shown(comment.score)
+        elif not old and innertext and comment.upvotes is not None:
+            up, down = shown(comment.upvotes), shown(comment.downvotes or 0)
+            readings = [(up, down)]
+            if not firefox:
+                glued = count(comment.upvotes) + (count(down) if down else "")
+                readings = split_counts(glued)
+            if len(readings) == 1:
+                ((upvotes, downvotes),) = readings
+                score = upvotes - downvotes
+        more = comment.more_replies if innertext else None
+        return attrs.evolve(
+            comment,
+            author=author_of(comment.author),
+            score=score,
+            upvotes=upvotes,
+            downvotes=downvotes,
+            time=comment.time if innertext else None,
+            published=None,
+            updated=None,
+            edited=False,
+            deleted=comment.deleted and not comment.removed,
+            more_replies=None if more is None else shown(more),
+            depth=depth if nesting else 0,
+            replies=(),
+        )
+
+    flat = [(c, d) for c, d in _preorder_depths(thread.comments)]
+    if nesting:
+        built: dict[int, Comment] = {}
+        for comment, depth in reversed(flat):
+            replies = tuple(built.pop(id(r)) for r in comment.replies)
+            built[id(comment)] = attrs.evolve(comment_of(comment, depth), replies=replies)
+        comments = tuple(built[id(c)] for c in thread.comments)
+    else:
+        comments = tuple(comment_of(c, 0) for c, _ in flat)
+    community = attrs.evolve(post.community, name=post.community.name or "general")
+    post_author = author_of(post.author)
+    if nesting:  # a Firefox copy glues the post's author line: no host line is written
+        post_author = attrs.evolve(post_author, instance=None)
+    carried_post = attrs.evolve(
+        post,
+        author=post_author,
+        community=community,
+        url=None,
+        domain=None,
+        time=post.time if innertext else None,
+        score=shown(post.score) if innertext and post.score is not None else None,
+        upvotes=None,
+        downvotes=None,
+        comment_count=(
+            shown(post.comment_count) if innertext and post.comment_count is not None else None
+        ),
+        embed=(),
+    )
+    if innertext and firefox and old and carried_post.time is None:
+        capture = "chromium-innertext"  # only a time on its own line tells Firefox apart
+    return attrs.evolve(
+        thread,
+        dialect=dialect,
+        post=carried_post,
+        comments=comments,
+        unattributed=(),
+        unparsed=(),
+        diagnostics=(),
+        capture=capture,
+        nesting=nesting,
+    )
+
+
+def _preorder_depths(comments: tuple[Comment, ...]) -> list[tuple[Comment, int]]:
+    out: list[tuple[Comment, int]] = []
+    stack = [(comment, 0) for comment in reversed(comments)]
+    while stack:
+        comment, depth = stack.pop()
+        out.append((comment, depth))
+        stack += [(reply, depth + 1) for reply in reversed(comment.replies)]
+    return out

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from threadparse._api import parse_api
+from threadparse._chrome import is_site_line
 from threadparse._comments import Header, build_comments, find_headers
 from threadparse._detect import (
     AMBIGUOUS,
@@ -172,6 +173,8 @@ def parse_lines(
         chosen = dialect
     else:
         chosen = detection.dialect
+    if not headers:
+        _report_page_without_thread(lines, diagnostics)
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
     else:
@@ -183,6 +186,24 @@ def parse_lines(
             )
         thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
     return thread
+
+
+#: Lines of a site's page (``_chrome``) that make text without a post's
+#: community line or a comment header look like a page cut short.
+PAGE_LINES = 2
+
+
+def _report_page_without_thread(lines: Sequence[Line], diagnostics: Diagnostics) -> None:
+    """TP106 when the text has a lemmy-ui page's own lines (navbar, footer) but
+    neither the post's header nor a comment: a page whose thread was cut off."""
+    found = [line for line in lines if not line.blank and is_site_line(line.content)]
+    if len(found) >= PAGE_LINES:
+        diagnostics.report(
+            "TP106",
+            f"the text has {len(found)} lines of a lemmy-ui page (navbar, sidebar, footer) "
+            "but no post header and no comment header: the thread may be cut off",
+            found[0].content_span,
+        )
 
 
 def _report_ambiguity(detection: Detection, diagnostics: Diagnostics) -> None:
@@ -253,7 +274,7 @@ def _parse_page(
 ) -> Thread:
     post_end = headers[0].start if headers else len(lines)
     preamble, sections = parse_post(lines[:post_end], one_per_line=False)
-    comments, outside = (
+    comments, outside, chrome = (
         build_comments(
             lines,
             headers,
@@ -262,7 +283,7 @@ def _parse_page(
             diagnostics=diagnostics,
         )
         if headers
-        else ((), [])
+        else ((), [], [])
     )
     return Thread(
         dialect=dialect,
@@ -272,4 +293,5 @@ def _parse_page(
         unattributed=(),
         unparsed=tuple(outside),
         diagnostics=diagnostics.sorted(),
+        chrome=tuple(chrome),
     )

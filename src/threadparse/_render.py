@@ -47,6 +47,7 @@ import attrs
 from threadparse._detect import PAGE_DIALECTS
 from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
+from threadparse._lemmyui import CAPTURES, carried_capture, render_capture
 from threadparse._mlmym import render_mlmym
 from threadparse._models import Author, Comment, Section, Text, Thread
 from threadparse._walk import preorder
@@ -78,11 +79,22 @@ def compact_count(value: int) -> str:
 RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym")
 
 
-def render(thread: Thread, dialect: str) -> str:
-    """The thread as ``dialect``'s page text (see the module docstring for what is lost)."""
+def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
+    """The thread as ``dialect``'s page text (see the module docstring for what is lost).
+
+    With ``capture`` (one of ``CAPTURES``: ``"chromium-innertext"``,
+    ``"chromium-copy"``, ``"firefox-innertext"``, ``"firefox-copy"``), the whole
+    lemmy-ui page as that browser gives its text, navbar and sidebar included,
+    for ``dialect`` ``"lemmy-0.19"`` (0.19.4+) or ``"lemmy-0.18"`` (up to 0.19.3).
+    """
     if dialect not in RENDERED_DIALECTS:
         raise ValueError(
             f"render writes page text: dialect must be one of {RENDERED_DIALECTS}, not {dialect!r}"
+        )
+    if capture is not None:
+        _check_capture(dialect, capture)
+        return render_capture(
+            thread, dialect, capture, _post(thread, flat=False), count=compact_count
         )
     if dialect == "flat":
         return _render_flat(thread)
@@ -130,13 +142,26 @@ def _flattened(comments: tuple[Comment, ...]) -> list[str]:
     return lines
 
 
-def carried(thread: Thread, dialect: str) -> Thread:
+def _check_capture(dialect: str, capture: str) -> None:
+    if capture not in CAPTURES:
+        raise ValueError(f"capture must be one of {CAPTURES}, not {capture!r}")
+    if dialect not in ("lemmy-0.19", "lemmy-0.18"):
+        raise ValueError(
+            f"a capture is of a lemmy-ui page: lemmy-0.19 or lemmy-0.18, not {dialect!r}"
+        )
+
+
+def carried(thread: Thread, dialect: str, *, capture: str | None = None) -> Thread:
     """What of ``thread`` survives ``parse(render(thread, dialect))``, spans aside.
 
     The executable form of the list in this module's docstring, for the thread
     parsed with ``dialect`` asked for by name. Spans are kept as they are (they
-    cannot survive: the text is new).
+    cannot survive: the text is new). With ``capture``, what that capture of
+    the page keeps (docs/captures.md); ``chrome`` is left as it is.
     """
+    if capture is not None:
+        _check_capture(dialect, capture)
+        return carried_capture(thread, dialect, capture, count=compact_count)
     if dialect == "flat":
         return attrs.evolve(
             thread,

@@ -115,8 +115,8 @@ class _Recording:
         self._ahead: list[str] = []  # pieces read by starts_like_json, not yet handed out
 
     def __iter__(self) -> Iterator[str]:
-        while self._ahead:
-            yield self._ahead.pop(0)
+        ahead, self._ahead = self._ahead, []  # handed out in order, without pop(0)
+        yield from ahead
         for piece in self._pieces:
             if self._kept is not None:
                 self._kept.append(piece)
@@ -233,6 +233,7 @@ class _Reader:
         self.probe: Header | None = None  # a first header whose layout is in doubt
         self.stripped_reported = False
         self.unparsed: list[Text] = []
+        self.chrome: list[Text] = []
         self.diagnostics: list[Diagnostic] = []
 
     def parts(self, lines: Iterator[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:
@@ -249,7 +250,10 @@ class _Reader:
             return
         yield from self._comments(window)
         yield ThreadTail(
-            unattributed=(), unparsed=tuple(self.unparsed), diagnostics=tuple(self.diagnostics)
+            unattributed=(),
+            unparsed=tuple(self.unparsed),
+            diagnostics=tuple(self.diagnostics),
+            chrome=tuple(self.chrome),
         )
 
     def _advance(
@@ -350,7 +354,7 @@ class _Reader:
             assert self.post is not None
             preamble, sections = self.post
             yield ThreadHead(dialect=self.dialect, preamble=preamble, sections=sections)
-        comments, outside = build_comments(
+        comments, outside, chrome = build_comments(
             segment,
             headers,
             hexbear_footer=self.dialect == "hexbear",
@@ -363,6 +367,7 @@ class _Reader:
         self.stripped_reported = self.stripped_reported or any(d.code == "TP201" for d in found)
         self.diagnostics.extend(found)
         self.unparsed.extend(outside)
+        self.chrome.extend(chrome)
         yield from comments
 
     def _whole(self, window: Sequence[Line]) -> Iterator[ThreadHead | Comment | ThreadTail]:

@@ -6,7 +6,7 @@ Trees are walked with an explicit stack (no recursion over reply depth).
 
 from __future__ import annotations
 
-from threadparse._models import Comment, Item, Section, Text, Thread
+from threadparse._models import Comment, Item, Post, Section, Text, Thread
 from threadparse._source import ESCAPE_CONTROLS
 from threadparse._walk import preorder
 
@@ -73,8 +73,49 @@ def _comment_head(comment: Comment) -> str:
     return " · ".join(parts)
 
 
+def _post_lines(post: Post) -> list[str]:
+    title = "(no title shown)" if post.title is None else f'"{_cut(post.title, WIDTH - 8)}"'
+    parts = []
+    if post.author is not None:
+        who = post.author.display_name
+        if post.author.instance:
+            who += f"@{post.author.instance}"
+        if post.author.badges:
+            who += " (" + ", ".join(post.author.badges) + ")"
+        parts.append(f"by {who}")
+    community = post.community
+    if community is not None:
+        where = community.title or community.name or "?"
+        parts.append(f"to {where}" + (f"@{community.host}" if community.host else ""))
+    if post.language:
+        parts.append(post.language)
+    if post.score is not None:
+        votes = f"{post.score:+d}"
+        if post.upvotes is not None:
+            votes += f" (↑{post.upvotes} ↓{post.downvotes or 0})"
+        parts.append(votes)
+    if post.time:
+        parts.append(post.time)
+    if post.comment_count is not None:
+        parts.append(_count_of(post.comment_count, "comment"))
+    out = [f"post {title}"]
+    if parts:
+        out.append(STEP + _cut(" · ".join(parts), WIDTH - len(STEP)))
+    if post.domain is not None:
+        out.append(f"{STEP}link {post.domain}" + (f" <{post.url}>" if post.url else ""))
+    out.extend(_paragraph(t, STEP, "▭") for t in post.embed)
+    return out
+
+
 def render_tree(thread: Thread) -> str:
-    out = [f"thread ({thread.dialect})"]
+    about = [thread.dialect]
+    if thread.capture is not None:
+        about.append(thread.capture)
+    if not thread.nesting:
+        about.append("nesting not in the text")
+    out = [f"thread ({', '.join(about)})"]
+    if thread.post is not None:
+        out.extend(_post_lines(thread.post))
     if thread.preamble.paragraphs:
         out.append(f"preamble ({_count_of(len(thread.preamble.paragraphs), 'paragraph')})")
         out.extend(_paragraph(p, STEP) for p in thread.preamble.paragraphs)
@@ -99,6 +140,10 @@ def render_tree(thread: Thread) -> str:
     if thread.unparsed:
         out.append(f"unparsed ({_count_of(len(thread.unparsed), 'line')})")
         out.extend(_paragraph(t, STEP, "?") for t in thread.unparsed)
+    if thread.chrome:
+        shown = " · ".join(" ".join(t.text.split()) for t in thread.chrome)
+        out.append(f"chrome ({_count_of(len(thread.chrome), 'line')})")
+        out.append(STEP + _cut(shown, WIDTH - len(STEP)))
     if thread.diagnostics:
         out.append("diagnostics")
         out.extend(
