@@ -629,7 +629,7 @@ def test_a_byte_order_mark_that_arrives_in_pieces(
     assert comment["paragraphs"] == [{"text": "Hi!", "span": [61, 64]}]  # the mark is not text
 
 
-def test_detect_prints_dialect_confidence_and_runner_up(
+def test_detect_prints_dialect_confidence_runner_up_and_capture(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "page.txt"
@@ -640,5 +640,5 @@ def test_detect_prints_dialect_confidence_and_runner_up(
     api.write_text('{"comments": []}', encoding="utf-8")
     assert main(["detect", str(page), str(api), str(tmp_path / "missing")]) == 2
     out, err = capsys.readouterr()
-    assert out == f"{page}\thexbear\t0.50\tmarkdown\n{api}\tlemmy-api\t1.00\t-\n"
+    assert out == f"{page}\thexbear\t0.50\tmarkdown\t-\n{api}\tlemmy-api\t1.00\t-\t-\n"
     assert err == f"threadparse: {tmp_path / 'missing'}: no such file\n"

@@ -53,6 +53,42 @@ CAPTURE_DIAGNOSTICS = [
 # case -> (input, parse() keywords, every diagnostic as (code, message, span, line))
 CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]]] = {
     "TP105": (CAPTURE, {}, CAPTURE_DIAGNOSTICS),
+    "TP104 a guess": (
+        "A title\n\nSome text here.\n\nSources:\nhttps://t.me/x ~ a\n",
+        {},
+        [
+            (
+                "TP104",
+                (
+                    "read as lemmy-0.19 (confidence 0.50) for want of evidence: the text has no "
+                    "comment header and nothing else that names a dialect"
+                ),
+                Span(0, 0),
+                1,
+            ),
+        ],
+    ),
+    "TP106 name lines without headers": (
+        "  • ada@lemmy.ml\n\n    Hi there.\n",
+        {},
+        [
+            (
+                "TP101",
+                "discussion without comment headers (2 paragraphs): authors and nesting are lost",
+                Span(2, 31),
+                1,
+            ),
+            (
+                "TP106",
+                (
+                    "1 line looks like a comment's name line ('• name@host') but no header "
+                    "follows (no icon line, count, separator or time): no comment was read"
+                ),
+                Span(2, 16),
+                1,
+            ),
+        ],
+    ),
     "TP106 without a post": (
         "Jump to content\nSite\nCommunities\nLogin\n",
         {},

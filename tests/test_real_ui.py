@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 import threadparse
 from tests.nodes import check_lossless, check_spans
@@ -229,3 +230,32 @@ def test_glued_counts_split_only_where_one_reading_fits() -> None:
     assert split_counts("17") == [(1, 7), (17, 0)]
     assert split_counts("01") == [(0, 1)]
     assert split_counts("211") == [(2, 11), (21, 1), (211, 0)]
+
+
+def _folded(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def test_paragraphs_where_the_kind_keeps_their_breaks(
+    capture: tuple[Path, str, threadparse.Thread],
+) -> None:
+    """innerText keeps every block of a body apart (a blank line between); a copy
+    glues a list or a heading to the paragraph before it (Chromium: quotes too),
+    so there a comment has at most the truth's paragraphs. Every body starts
+    with the truth's first words."""
+    path, _, thread = capture
+    _, case, _, kind = _facts(path)
+    for comment, expected in zip(thread.walk(), _truth(case)["comments"], strict=True):
+        if kind == "innertext":
+            assert len(comment.paragraphs) == expected["paragraphs"]
+        else:
+            assert 0 < len(comment.paragraphs) <= expected["paragraphs"] or (
+                expected["paragraphs"] == len(comment.paragraphs) == 0
+            )
+        if expected["first_words"] is not None:
+            assert _folded(comment.paragraphs[0].text).startswith(_folded(expected["first_words"]))
+
+
+def test_every_dump_validates(capture: tuple[Path, str, threadparse.Thread]) -> None:
+    _, _, thread = capture
+    Draft202012Validator(threadparse.json_schema()).validate(threadparse.to_dict(thread))

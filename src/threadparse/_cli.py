@@ -91,7 +91,9 @@ def _parser() -> _Parser:
         help="print each file's dialect and confidence",
         description="Print one line per file, tab-separated: the file, the dialect "
         "'dump --dialect auto' would read it as, the confidence (0.50 a guess, 1.00 "
-        "nothing else fits), and the runner-up dialect or '-'.",
+        "nothing else fits), the runner-up dialect or '-', and for a lemmy-ui page's "
+        "text the capture kind (chromium-innertext, chromium-copy, firefox-innertext, "
+        "firefox-copy) or '-'.",
     )
     detect.add_argument("files", nargs="+", metavar="FILE", help="a file, or - for stdin")
     _add_input_options(detect)
@@ -242,7 +244,10 @@ def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
             print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
             status = 2
             continue
-        line = f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}\n"
+        line = (
+            f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}"
+            f"\t{found.capture or '-'}\n"
+        )
         _write(line, "tree")
     return status
 

@@ -112,8 +112,10 @@ _CASE_SEAM = regex.compile(r"(?<=[\p{Ll}\d\)\]])(?=\p{Lu})")
 # not in lower case ("English", "Norsk Bokmål", "中文").
 _LANGUAGE = regex.compile(r"[\p{Lu}\p{Lo}][\p{L}\p{M}()'’-]{0,24}(?: [\p{L}\p{M}()'’-]{1,24}){0,2}")
 #: Language names the community line may end with, used only where the page
-#: shows no sidebar to say where the community's title ends (mobile): Lemmy's
-#: names of the languages most posts are in.
+#: shows no sidebar to say where the community's title ends (mobile). Lemmy
+#: names languages natively; the captures confirm English, Deutsch and Español,
+#: the rest are the native names of the languages most posts are in. A name not
+#: here leaves the title whole and the language None (never a wrong split).
 LANGUAGES = frozenset(
     (
         "English",
@@ -328,17 +330,44 @@ def _read_header(lines: Sequence[Line], index: int, layout: Layout) -> _Header |
     author = _name_author(lines[index].content, layout)
     if author is None:
         return None
+    # The header's lines, a lone blank line between two of them skipped (copy
+    # damage: a CRLF file whose lines got trailing spaces); its end mark makes
+    # sure of it.
+    window = [index]
+    position = index + 1
+    while position < len(lines) and len(window) <= _MAX_HEADER:
+        if lines[position].blank:
+            if position + 1 >= len(lines) or not _sure_token(lines[position + 1].content):
+                break  # a blank line, then text: the header ended
+            position += 1
+        window.append(position)
+        position += 1
     header = _Header(start=index, end=index + 1, author=author)
-    position = _header_parts(lines, index + 1, header, layout)
-    if position is None:
+    read = _header_parts([lines[i] for i in window], 1, header, layout)
+    if read is None:
         return None
     closed = (layout.kind == "innertext" and header.time is not None) or (
         layout.kind == "copy" and layout.version == "lemmy-0.18" and header.score is not None
     )
     if not closed:
         return None
-    header.end = position
+    header.end = window[read - 1] + 1
     return header
+
+
+def _sure_token(content: str) -> bool:
+    """A header line that no name or body line is: a host, a badge, a count, a
+    separator, a time, or Firefox's glued badges and score."""
+    words = _words(content)
+    return bool(
+        _HOST_LINE.fullmatch(words)
+        or words in _BADGE_SET
+        or words in _SEPS
+        or _SI_FULL.fullmatch(words)
+        or _COUNTS_SEP.fullmatch(words)
+        or _is_time(words)
+        or (len(words) <= 80 and _glued_tail(words) is not None)
+    )
 
 
 def _header_parts(

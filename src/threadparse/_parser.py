@@ -31,6 +31,7 @@ from threadparse._detect import (
 )
 from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse._flat import parse_flat
+from threadparse._header import BULLETS, parse_name_line
 from threadparse._lemmyui import detect_layout, read_capture
 from threadparse._markdown import read_post
 from threadparse._mlmym import parse_mlmym
@@ -42,6 +43,9 @@ __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
 WHOLE_DIALECTS = ("mlmym", "markdown", "lemmy-api")
+
+#: Detection's confidence when nothing in the text points to a dialect.
+GUESS = 0.5
 
 #: Default ``max_depth``. Real threads rarely pass 50 levels. At 256, a dump's
 #: JSON nests about 520 deep, which Python's ``json.loads`` (recursion limit
@@ -193,9 +197,27 @@ def parse_lines(
 PAGE_LINES = 2
 
 
+def _bulleted_name(content: str) -> bool:
+    """Is the line a bulleted name with a host, as lemmy-ui's seeds-shape pages
+    start a comment (``• ada@lemmy.ml``)?"""
+    if not content.startswith(tuple(BULLETS)):
+        return False
+    parsed = parse_name_line(content)
+    return parsed is not None and parsed[0] and parsed[1].instance is not None
+
+
 def _report_page_without_thread(lines: Sequence[Line], diagnostics: Diagnostics) -> None:
     """TP106 when the text has a lemmy-ui page's own lines (navbar, footer) but
     neither the post's header nor a comment: a page whose thread was cut off."""
+    names = [line for line in lines if not line.blank and _bulleted_name(line.content)]
+    if names:
+        diagnostics.report(
+            "TP106",
+            f"{len(names)} {'line looks' if len(names) == 1 else 'lines look'} like a "
+            "comment's name line ('• name@host') but no header follows (no icon line, "
+            "count, separator or time): no comment was read",
+            names[0].content_span,
+        )
     found = [line for line in lines if not line.blank and is_site_line(line.content)]
     if len(found) >= PAGE_LINES:
         diagnostics.report(
@@ -207,6 +229,18 @@ def _report_page_without_thread(lines: Sequence[Line], diagnostics: Diagnostics)
 
 
 def _report_ambiguity(detection: Detection, diagnostics: Diagnostics) -> None:
+    if (
+        detection.runner_up is None
+        and detection.confidence <= GUESS
+        and detection.dialect != "flat"
+    ):
+        diagnostics.report(
+            "TP104",
+            f"read as {detection.dialect} (confidence {detection.confidence:.2f}) for want of "
+            "evidence: the text has no comment header and nothing else that names a dialect",
+            Span(0, 0),
+        )
+        return
     if detection.runner_up is not None and detection.confidence < AMBIGUOUS:
         diagnostics.report(
             "TP104",
