@@ -155,7 +155,20 @@ def capture_copy(size: int) -> str:
     return _CAPTURE_TOP + comments + "\nBE: 0.19.12\nModlog\n"
 
 
+def api_path_loops(size: int) -> str:
+    """Lemmy API JSON whose comments come in pairs whose paths name each other
+    as parent: every pair loops, and each is read as top-level comments."""
+    unit = (
+        '{{"comment":{{"id":{a},"path":"0.{b}.{a}","content":"x"}},"creator":{{"name":"u"}}}},'
+        '{{"comment":{{"id":{b},"path":"0.{a}.{b}","content":"y"}},"creator":{{"name":"u"}}}}'
+    )
+    count = max(1, size // len(unit.format(a=10**6, b=10**6)))
+    pairs = ",".join(unit.format(a=2 * i + 1, b=2 * i + 2) for i in range(count))
+    return '{"comments":[' + pairs + "]}"
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
+    "api_path_loops": api_path_loops,
     "capture_footer_bait": capture_footer_bait,
     "capture_copy": capture_copy,
     "long_line": long_line,

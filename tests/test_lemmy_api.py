@@ -348,3 +348,21 @@ def test_a_byte_order_mark_before_the_json_is_skipped() -> None:
     )
     streamed = threadparse.assemble(threadparse.iter_thread(iter(["\ufeff", text[:5], text[5:]])))
     assert streamed == marked
+
+
+def test_a_broken_profile_url_is_reported_not_raised() -> None:
+    """urlsplit raises ValueError on "http://[::1" (issue 14): the host is lost, the
+    comment is kept, and the value is reported."""
+    text = (
+        '{"comments":[{"comment":{"id":1,"path":"0.1","content":"Hi."},'
+        '"creator":{"name":"a","actor_id":"http://[::1"}}]}'
+    )
+    thread = threadparse.parse(text)
+    (comment,) = thread.comments
+    assert comment.author is not None
+    assert (comment.author.username, comment.author.instance) == ("a", None)
+    assert [(d.code, d.message) for d in thread.diagnostics] == [
+        ("TP402", "'http://[::1' is not a URL: ignored")
+    ]
+    start = text.index('"http://[::1"')
+    assert thread.diagnostics[0].span == threadparse.Span(start, start + len('"http://[::1"'))

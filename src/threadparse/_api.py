@@ -227,6 +227,21 @@ class _Fields:
     def flag(self, obj: Node | None, *names: str) -> bool:
         return self._value(obj, names, (bool,)) is True
 
+    def host(self, obj: Node | None, *names: str) -> str | None:
+        """The host of a profile URL; an unreadable URL is reported and read as absent."""
+        value = self.string(obj, *names)
+        if value is None:
+            return None
+        try:
+            return urlsplit(value).hostname
+        except ValueError:  # "http://[::1": urlsplit raises on a broken IPv6 host
+            if obj is not None:
+                node = next(n for n in (obj.get(name) for name in names) if n is not None)
+                self.diagnostics.report(
+                    "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
+                )
+            return None
+
     def moment(self, obj: Node | None, *names: str) -> datetime | None:
         value = self.string(obj, *names)
         if value is None:
@@ -338,8 +353,7 @@ def _author(
         return None
     display = " ".join(display.split())
     name, pronouns = split_pronouns(display)
-    profile = fields.string(creator, "ap_id", "actor_id")
-    instance = urlsplit(profile).hostname if profile else None
+    instance = fields.host(creator, "ap_id", "actor_id")
     creator_id = fields.integer(creator, "id")
     badges = [
         badge
@@ -410,9 +424,7 @@ class _Tree:
                     self.entries[index].comment.span,
                 )
                 roots.append(index)
-                for node, depth in self._preorder([index], seen):
-                    order.append((node, depth))
-                    seen.add(node)
+                order.extend(self._preorder([index], seen))  # adds to seen as it goes
         return self._assemble(order)
 
     def _attach(self, index: int, entry: _Entry) -> None:
@@ -446,8 +458,10 @@ class _Tree:
     def _preorder(
         self, roots: list[int], seen: set[int] | None = None
     ) -> Iterator[tuple[int, int]]:
+        """Nodes under ``roots`` in pre-order with their depths, each once: ``seen``
+        (updated in place) holds the nodes already placed."""
         stack = [(node, 0) for node in reversed(roots)]
-        visited = set() if seen is None else set(seen)
+        visited = set() if seen is None else seen
         while stack:
             node, depth = stack.pop()
             if node in visited:
