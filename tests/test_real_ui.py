@@ -259,3 +259,32 @@ def test_paragraphs_where_the_kind_keeps_their_breaks(
 def test_every_dump_validates(capture: tuple[Path, str, threadparse.Thread]) -> None:
     _, _, thread = capture
     Draft202012Validator(threadparse.json_schema()).validate(threadparse.to_dict(thread))
+
+
+@pytest.mark.parametrize("case", ["post", "deep", "linkpost"])
+@pytest.mark.parametrize("api", ["018", "019"])
+def test_the_post_header_from_the_api_json_the_page_was_rendered_from(case: str, api: str) -> None:
+    name = f"thread_{api}.json" if case == "post" else f"thread_{case}_{api}.json"
+    thread = threadparse.parse((REAL_UI / name).read_text(encoding="utf-8"))
+    expected = _truth(case)["post"]
+    post = thread.post
+    assert post is not None
+    assert post.author is not None
+    assert post.community is not None
+    assert post.title == expected["title"]
+    assert (post.author.username, post.author.display_name, post.author.instance) == (
+        expected["author"]["username"],
+        expected["author"]["display_name"],
+        expected["author"]["instance"],
+    )
+    assert "OP" not in post.author.badges
+    assert (post.community.name, post.community.title, post.community.host) == (
+        expected["community"]["name"],
+        expected["community"]["title"],
+        expected["community"]["host"],
+    )
+    assert post.url == expected["url"]
+    assert (post.score, post.comment_count) == (expected["score"], expected["comment_count_shown"])
+    assert post.upvotes is not None
+    assert post.downvotes is not None
+    assert post.score == post.upvotes - post.downvotes

@@ -45,7 +45,18 @@ from threadparse._flat import authorless_comment
 from threadparse._header import canonical_badges, split_pronouns
 from threadparse._jsontree import DecodedString, JSONError, Node, decode_string, read_json, scalar
 from threadparse._markdown import read_body, read_post
-from threadparse._models import Author, Comment, Item, Preamble, Section, Span, Text, Thread
+from threadparse._models import (
+    Author,
+    Comment,
+    Community,
+    Item,
+    Post,
+    Preamble,
+    Section,
+    Span,
+    Text,
+    Thread,
+)
 from threadparse._source import WHITESPACE
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
@@ -75,6 +86,7 @@ def parse_api(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> 
     preamble, post_creator = Preamble(), None
     sections: tuple[Section, ...] = ()
     post = post_view.get("post") if post_view is not None else None
+    header = _post_header(post_view, fields) if post_view is not None else None
     if post is not None:
         post_creator = fields.integer(post, "creator_id")
         body = post.get("body")
@@ -102,7 +114,59 @@ def parse_api(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> 
         unattributed=(),
         unparsed=tuple(unparsed),
         diagnostics=diagnostics.sorted(),
+        post=header,
     )
+
+
+def _post_header(post_view: Node, fields: _Fields) -> Post | None:
+    """``Thread.post`` from a PostView: the title, author, community, link and
+    counts (0.19's ``counts``, or 1.0's fields on the post itself). The API
+    names the language by id only, and gives exact times, not a shown one:
+    both stay None. The span is the post_view's entry."""
+    post = post_view.get("post")
+    if post is None or post.kind != "object":
+        return None
+    creator_id = fields.integer(post, "creator_id")
+    author = _author(post_view, post_view.get("creator"), fields, creator_id)
+    if author is not None:  # OP marks the post's author in comments; the post shows none
+        author = attrs.evolve(author, badges=tuple(b for b in author.badges if b != "OP"))
+    community_node = post_view.get("community")
+    community = None
+    if community_node is not None and community_node.kind == "object":
+        community = Community(
+            name=fields.string(community_node, "name"),
+            title=fields.string(community_node, "title"),
+            host=fields.host(community_node, "ap_id", "actor_id"),
+        )
+    title = fields.string(post, "name")
+    if title is None and author is None and community is None:
+        return None  # a post_view with only a body (hand-written JSON): no header
+    counts = post_view.get("counts")
+    url = fields.string(post, "url")
+    return Post(
+        title=title,
+        author=author,
+        community=community,
+        url=url,
+        domain=_host_of(url),
+        language=None,
+        time=None,
+        score=fields.count(post, counts, "score"),
+        upvotes=fields.count(post, counts, "upvotes"),
+        downvotes=fields.count(post, counts, "downvotes"),
+        comment_count=fields.count(post, counts, "comments"),
+        embed=(),
+        span=Span(post_view.start, post_view.end),
+    )
+
+
+def _host_of(url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _unreadable(text: str, message: str, diagnostics: Diagnostics) -> Thread:
