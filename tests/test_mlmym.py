@@ -202,14 +202,22 @@ def test_page() -> None:
     thread = read(PAGE)
     assert thread.dialect == "mlmym"
     assert rows(thread) == PAGE_ROWS
-    # The post's chrome (score, title, submitted line, buttons, sort bar) is
-    # the preamble's, as other page dialects keep theirs.
+    # The post's header (score, title, submitted line, comment count and
+    # buttons) is Thread.post; the sort bar stays in the preamble.
+    post = thread.post
+    assert post is not None
+    assert (post.title, post.domain, post.time, post.score, post.comment_count) == (
+        "Community garden opens a tool library",
+        None,  # a text post: "(self.gardening)"
+        "3 days ago",
+        214,
+        9,
+    )
+    assert post.author == threadparse.Author("marigold", "marigold", None, (), (), "marigold")
+    assert post.community == threadparse.Community("gardening", None, None)
+    assert PAGE[post.span.start : post.span.end].startswith("214\nCommunity garden")
+    assert PAGE[post.span.start : post.span.end].endswith("hide all child comments")
     assert [p.text for p in thread.preamble.paragraphs] == [
-        (
-            "214\nCommunity garden opens a tool library (self.gardening)\n"
-            "submitted 3 days ago* (last edited 2 days ago) by marigold to c/gardening\n"
-            "9 comments fedilink hide all child comments"
-        ),
         (
             "The tool library runs out of the old bike shed. Borrow anything for a week "
             "and bring it back clean."

@@ -78,7 +78,17 @@ import regex
 
 from threadparse._comments import deletion_of
 from threadparse._diagnostics import Diagnostics
-from threadparse._models import Author, Comment, Preamble, Section, Span, Text, Thread
+from threadparse._models import (
+    Author,
+    Comment,
+    Community,
+    Post,
+    Preamble,
+    Section,
+    Span,
+    Text,
+    Thread,
+)
 from threadparse._post import blocks_of, parse_post, text_of
 from threadparse._source import Line
 from threadparse._walk import preorder
@@ -301,6 +311,21 @@ _SIDEBAR = regex.compile(
     r"this post was submitted on [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4}", regex.IGNORECASE
 )
 
+# post.html's header: "submitted TIME[* (last edited TIME)] by USER[@host] to c/NAME[@host]",
+# under the title "TITLE (DOMAIN)" (DOMAIN "self.NAME" for a text post) and the
+# score; then "N comments" and the post's buttons.
+_SUBMITTED = regex.compile(
+    r"submitted\ (?P<time>.{1,40}?)(?P<edited>\*\ \(last\ edited\ .{1,40}?\))?"
+    r"\ by\ (?P<user>[\w.-]{1,64})(?:@(?P<host>[a-z0-9.-]{1,253}))?"
+    r"\ to\ c/(?P<community>[\w.-]{1,64})(?:@(?P<community_host>[a-z0-9.-]{1,253}))?",
+    regex.VERBOSE,
+)
+_TITLE = regex.compile(r"(?P<title>.{1,400}?)\ \((?P<domain>[^()\s]{1,253})\)")
+_POST_COMMENTS = regex.compile(r"(?P<count>[0-9]{1,12}) comments?\b.{0,200}")
+_SCORE = regex.compile(r"-?[0-9]{1,12}")
+#: The post's header is looked for in this many first lines.
+_POST_REACH = 12
+
 # main.html after the comments: the pager ("view more: ‹ prev next ›") and the
 # empty-page notice. The bare "load more comments" is recognized by _LOAD_MORE.
 _PAGE_END = regex.compile(
@@ -515,15 +540,67 @@ class _Reader:
             self.diagnostics.report("TP901", message, Span(texts[0].span.start, texts[-1].span.end))
 
 
+def _post_header(lines: Sequence[Line]) -> tuple[Post | None, set[int]]:
+    """The post's header (post.html): score, title, the "submitted ... by ... to
+    c/..." line and "N comments"; None when the text has no "submitted" line
+    (a copy that starts at the body). The lines it uses are not the body's."""
+    nonblank = [i for i, line in enumerate(lines) if not line.blank][:_POST_REACH]
+    found = next(
+        (k for k, i in enumerate(nonblank) if _SUBMITTED.fullmatch(lines[i].content)), None
+    )
+    if found is None:
+        return None, set()
+    submitted = _SUBMITTED.fullmatch(lines[nonblank[found]].content)
+    assert submitted is not None
+    used = {nonblank[found]}
+    title: str | None = None
+    domain: str | None = None
+    score: int | None = None
+    if found >= 1:
+        shown = lines[nonblank[found - 1]].content
+        used.add(nonblank[found - 1])
+        match = _TITLE.fullmatch(shown)
+        title = match["title"] if match else shown
+        if match and not match["domain"].startswith("self."):
+            domain = match["domain"]
+        if found >= 2 and _SCORE.fullmatch(lines[nonblank[found - 2]].content):
+            score = int(lines[nonblank[found - 2]].content)
+            used.add(nonblank[found - 2])
+    comment_count: int | None = None
+    if found + 1 < len(nonblank):
+        after = _POST_COMMENTS.fullmatch(lines[nonblank[found + 1]].content)
+        if after:
+            comment_count = int(after["count"])
+            used.add(nonblank[found + 1])
+    user = submitted["user"]
+    first, last = min(used), max(used)
+    return Post(
+        title=title,
+        author=Author(user, user, submitted["host"], (), (), username=user),
+        community=Community(submitted["community"], None, submitted["community_host"]),
+        url=None,
+        domain=domain,
+        language=None,
+        time=submitted["time"],
+        score=score,
+        upvotes=None,
+        downvotes=None,
+        comment_count=comment_count,
+        embed=(),
+        span=Span(lines[first].content_start, lines[last].content_end),
+    ), used
+
+
 def parse_mlmym(
     lines: Sequence[Line], *, max_depth: int | None, diagnostics: Diagnostics
 ) -> Thread:
     """Read mlmym page text: the post, the comment tree, and what is neither.
 
-    - The post is every line before the first comment header (``parse_post``):
-      mlmym's score, title, ``submitted ... by ... to c/...`` line, buttons,
-      body, comment count and sort bar all land in the preamble, as the page
-      chrome of the other page dialects does.
+    - The post's header (score, title and domain, the ``submitted ... by ...
+      to c/...`` line, ``N comments`` and the post's buttons) is
+      ``Thread.post``; every other line before the first comment header is
+      the post's body (``parse_post``), the comment count and sort bar
+      included.
     - Depth comes from the indentation of the header lines when they sit at
       more than one indent. When they all share one (a browser copy), nesting
       is lost: every comment is top-level, with one TP201 when there are two
@@ -538,7 +615,11 @@ def parse_mlmym(
     headers = list(_scan(lines))
     stop = _sidebar_start(lines, headers[-1].end if headers else 0)
     post_end = headers[0].start if headers else stop
-    preamble, sections = parse_post(lines[:post_end], one_per_line=False)
+    post, used = _post_header(lines[:post_end])
+    preamble, sections = parse_post(
+        [line for index, line in enumerate(lines[:post_end]) if index not in used],
+        one_per_line=False,
+    )
     reader = _Reader(
         lines=lines,
         max_depth=max_depth,
@@ -564,6 +645,7 @@ def parse_mlmym(
         unattributed=(),
         unparsed=tuple(sorted(reader.unplaced, key=lambda text: text.span.start)),
         diagnostics=diagnostics.sorted(),
+        post=post,
     )
 
 
