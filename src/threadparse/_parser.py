@@ -177,7 +177,7 @@ def parse_lines(
         chosen = dialect
     else:
         chosen = detection.dialect
-    if not headers:
+    if not headers and dialect != "flat":  # flat text asked for has no headers by design
         _report_page_without_thread(lines, diagnostics)
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
@@ -207,8 +207,10 @@ def _bulleted_name(content: str) -> bool:
 
 
 def _report_page_without_thread(lines: Sequence[Line], diagnostics: Diagnostics) -> None:
-    """TP106 when the text has a lemmy-ui page's own lines (navbar, footer) but
-    neither the post's header nor a comment: a page whose thread was cut off."""
+    """TP106 when text that no comment header was read from still looks like a
+    thread: lines shaped like a comment's name line (``• name@host``) that no
+    header follows, or a lemmy-ui page's own lines (navbar, footer) around no
+    post header and no comment (a page whose thread was cut off)."""
     names = [line for line in lines if not line.blank and _bulleted_name(line.content)]
     if names:
         diagnostics.report(
