@@ -89,6 +89,28 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             ),
         ],
     ),
+    "TP108": (
+        "<!-- x -->\n<html><body>hi</body></html>",
+        {},
+        [
+            (
+                "TP101",
+                "discussion without comment headers (2 paragraphs): authors and nesting are lost",
+                Span(0, 39),
+                1,
+            ),
+            (
+                "TP108",
+                (
+                    "the text is HTML markup (a saved page or copied HTML), which threadparse "
+                    "does not read yet: it was read as text, tags and all; give it the page's "
+                    "text or the API JSON instead"
+                ),
+                Span(0, 0),
+                1,
+            ),
+        ],
+    ),
     "TP106 without a post": (
         "Jump to content\nSite\nCommunities\nLogin\n",
         {},

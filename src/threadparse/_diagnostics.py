@@ -33,6 +33,7 @@ CODES: dict[str, CodeInfo] = {
     "TP105": CodeInfo(Severity.WARNING, "the capture does not carry reply nesting"),
     "TP106": CodeInfo(Severity.WARNING, "the text looks like a thread, but few comments were read"),
     "TP107": CodeInfo(Severity.WARNING, "a page's text ends before its footer: cut short"),
+    "TP108": CodeInfo(Severity.WARNING, "HTML markup, which no reader takes yet"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),

@@ -16,6 +16,7 @@ import gc
 from collections.abc import Iterator, Sequence
 
 import attrs
+import regex
 
 from threadparse._api import parse_api
 from threadparse._chrome import is_site_line
@@ -147,6 +148,14 @@ def parse_lines(
     """``parse`` on text already split into lines (options checked). ``text`` is
     needed for markdown; None only where the caller has ruled markdown out."""
     diagnostics = Diagnostics(LineNumbers(lines))
+    if dialect != "lemmy-api" and text is not None and looks_like_html(text):
+        diagnostics.report(
+            "TP108",
+            "the text is HTML markup (a saved page or copied HTML), which threadparse does not "
+            "read yet: it was read as text, tags and all; give it the page's text or the "
+            "API JSON instead",
+            Span(0, 0),
+        )
     if dialect == "lemmy-api":
         assert text is not None
         return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
@@ -179,6 +188,7 @@ def parse_lines(
         chosen = detection.dialect
     if not headers and dialect != "flat":  # flat text asked for has no headers by design
         _report_page_without_thread(lines, diagnostics)
+
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
     else:
@@ -190,6 +200,19 @@ def parse_lines(
             )
         thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
     return thread
+
+
+# The start of an HTML document or fragment, as saved pages, server responses
+# and a browser's copied text/html begin.
+_HTML_START = regex.compile(
+    r"\s{0,200}(?:<!--.{0,200}?-->\s{0,200})?<(?:!doctype\s|html|head|body|meta|div|nav|script)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """Does the text begin as an HTML document or fragment?"""
+    return _HTML_START.match(text.removeprefix("\ufeff")) is not None
 
 
 #: Lines of a site's page (``_chrome``) that make text without a post's
