@@ -12,6 +12,7 @@ libFuzzer as ``crash-*``; copy it into ``fuzz/regressions/`` and
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,11 +27,19 @@ with atheris.instrument_imports(include=["threadparse", "fuzz", "tests"]):
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Responses other people captured from live servers (Lemmy 0.18-1.0, PieFed):
+# read from the shared folder beside the project when it is there, never copied.
+REAL_API = ROOT.parent / "shared" / "real_data" / "lemmy_api"
+
+
 def seed(corpus: Path) -> None:
-    """Start an empty corpus from the test fixtures, one copy per decoding.
+    """Start an empty corpus from the test fixtures, one copy per decoding, and
+    from API JSON: the project's own examples and, where present, each comment
+    view of the real responses as a small response of its own.
 
     libFuzzer only writes to the first corpus folder; seeding from the
-    fixtures starts it with real headers, headings and items to mutate.
+    fixtures starts it with real headers, headings, items and JSON shapes to
+    mutate.
     """
     if corpus.exists() and any(corpus.iterdir()):
         return
@@ -38,6 +47,26 @@ def seed(corpus: Path) -> None:
     for fixture in sorted((ROOT / "tests" / "fixtures").glob("*.txt")):
         for mode in (0b00000, 0b01000, 0b10000, 0b100011):
             (corpus / f"{fixture.stem}-{mode}").write_bytes(bytes([mode]) + fixture.read_bytes())
+    for example in sorted((ROOT / "tests" / "fixtures" / "formats").glob("*.json")):
+        (corpus / f"api-{example.stem}").write_bytes(b"\x00" + example.read_bytes())
+    for response in sorted(REAL_API.glob("*.json")) if REAL_API.is_dir() else []:
+        for number, piece in enumerate(_api_pieces(response.read_text(encoding="utf-8"))):
+            (corpus / f"real-{response.stem}-{number}").write_bytes(b"\x00" + piece.encode())
+
+
+def _api_pieces(text: str) -> list[str]:
+    """Small API inputs from one response: each comment view alone in its
+    response's shape, and the post view alone (libFuzzer's -max_len cuts longer
+    seeds, which would leave only broken JSON)."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        return []
+    pieces = [json.dumps({"post_view": data["post_view"]})] if "post_view" in data else []
+    for key in ("comments", "items"):
+        pieces.extend(json.dumps({key: [view]}, ensure_ascii=False) for view in data.get(key) or [])
+    if "comment_view" in data:
+        pieces.append(json.dumps({"comment_view": data["comment_view"]}, ensure_ascii=False))
+    return pieces
 
 
 def main() -> None:

@@ -116,6 +116,11 @@ def test_to_dict_is_json_and_matches_contract_keys() -> None:
     ]
     assert data["schema_version"] == threadparse.SCHEMA_VERSION == 1
     assert list(data["comments"][0]) == [
+        "id",
+        "parent_id",
+        "post_id",
+        "url",
+        "missing",
         "author",
         "score",
         "upvotes",

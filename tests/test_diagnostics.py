@@ -224,7 +224,7 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         ],
     ),
     "TP103 in API JSON": (
-        '{"comments": [{"comment": {"id": 1, "path": "0.1", "content": "*Hi*"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "content": "*Hi*"}, "creator": {"name": "a"}}]}',
         {"__without_markdown_it": True},
         [
             (
@@ -319,7 +319,7 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         ],
     ),
     "TP401": (
-        '{"comments": [{"comment": {"id": 2, "path": "0.1.2"}}]}',
+        '{"comments": [{"comment": {"id": 2, "path": "0.1.2", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
         [
             (
@@ -328,49 +328,73 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
                     "comment 2 is in a reply to comment 1, which is not in the input: "
                     "an empty placeholder stands in for it"
                 ),
-                Span(14, 53),
+                Span(14, 95),
                 1,
             )
         ],
     ),
     "TP402 wrong type": (
-        '{"comments": [{"comment": {"id": 1, "path": "0.1", "deleted": "yes"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "deleted": "yes", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
         [("TP402", "deleted is not bool: ignored", Span(62, 67), 1)],
     ),
     "TP402 time": (
-        '{"comments": [{"comment": {"id": 1, "path": "0.1", "published": "May 5"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "published": "May 5", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
         [("TP402", "'May 5' is not an RFC 3339 time: ignored", Span(64, 71), 1)],
     ),
     "TP402 path": (
-        '{"comments": [{"comment": {"id": 1, "path": "1/2"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "1/2", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
         [
             (
                 "TP402",
                 "path '1/2' is not '0.ID.ID...': read as a top-level comment",
-                Span(14, 51),
+                Span(14, 93),
                 1,
             )
         ],
     ),
     "TP402 duplicate id": (
-        '{"comments": [{"comment": {"id": 1, "path": "0.1"}}, {"comment": {"id": 1, "path": "0.1"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "0.1", "content": "x"}, "creator": {"name": "a"}}, {"comment": {"id": 1, "path": "0.1", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
-        [("TP402", "comment id 1 appears twice: replies go to the first", Span(53, 90), 1)],
+        [("TP402", "comment id 1 appears twice: replies go to the first", Span(95, 174), 1)],
     ),
     "TP402 loop": (
-        '{"comments": [{"comment": {"id": 1, "path": "0.1.1"}}]}',
+        '{"comments": [{"comment": {"id": 1, "path": "0.1.1", "content": "x"}, "creator": {"name": "a"}}]}',
         {},
         [
             (
                 "TP402",
                 "comment 1's path loops back on itself: read as a top-level comment",
-                Span(14, 53),
+                Span(14, 95),
                 1,
             )
         ],
+    ),
+    "TP403": (
+        (
+            '{"comments": [{"comment": {"id": 1, "path": "0.1", "post_id": 7, "content": "a"}, '
+            '"creator": {"name": "a"}}, {"comment": {"id": 2, "path": "0.2", "post_id": 8, '
+            '"content": "b"}, "creator": {"name": "b"}}]}'
+        ),
+        {},
+        [
+            (
+                "TP403",
+                (
+                    "the comments are under 2 posts (ids 7, 8): they are kept in one thread, and "
+                    "each comment's post_id says which post it is under"
+                ),
+                Span(109, 202),
+                1,
+            )
+        ],
+    ),
+    "TP404": (
+        '{"comments": [{"comment": {"id": 1, "path": "0.1"}, "creator": {"name": "a"}}]}',
+        {},
+        [("TP404", "comment 1 has no content: read as a comment without text", Span(26, 50), 1)],
     ),
     "TP901": (
         PAGE + "\nA stray footnote\n",
@@ -390,12 +414,27 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         [("TP902", "not JSON: Expecting value (at offset 14)", Span(0, 14), 1)],
     ),
     "TP902 not Lemmy": (
+        '{"page": 1}',
+        {},
+        [
+            (
+                "TP902",
+                "JSON has no post_view, comment_view, comments or items: not a Lemmy API response",
+                Span(0, 11),
+                1,
+            )
+        ],
+    ),
+    "TP902 post list": (
         '{"posts": []}',
         {},
         [
             (
                 "TP902",
-                "JSON has no post_view or comments: not a Lemmy API response",
+                (
+                    "a list of posts, not a thread: fetch a post with /api/v3/post?id=ID and its "
+                    "comments with /api/v3/comment/list?post_id=ID"
+                ),
                 Span(0, 13),
                 1,
             )

@@ -8,12 +8,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import threadparse
 from tests.nodes import comments
 from threadparse import Comment, Span, Thread
+from threadparse._tree import render_tree
 
 HOST = "https://hexbear.net"
 
@@ -213,6 +215,7 @@ def test_deleted_removed_edited_times_and_author() -> None:
         pronouns=("she/her", "they/them"),
         badges=("OP", "M", "A"),
         username="quill",
+        url="https://hexbear.net/u/quill",
     )
     assert (quill.time, quill.language) == (None, None)
 
@@ -286,7 +289,10 @@ def test_post_body_fills_preamble_and_sections_with_spans_in_the_json_string() -
 def test_not_json_or_not_lemmy_is_one_error_and_the_text_unparsed() -> None:
     for text, message in [
         ('{"comments": [1, }', "not JSON: Expecting value (at offset 17)"),
-        ('{"page": 1}', "JSON has no post_view or comments: not a Lemmy API response"),
+        (
+            '{"page": 1}',
+            "JSON has no post_view, comment_view, comments or items: not a Lemmy API response",
+        ),
     ]:
         thread = threadparse.parse(text)
         assert thread.dialect == "lemmy-api"
@@ -366,3 +372,307 @@ def test_a_broken_profile_url_is_reported_not_raised() -> None:
     ]
     start = text.index('"http://[::1"')
     assert thread.diagnostics[0].span == threadparse.Span(start, start + len('"http://[::1"'))
+
+
+# -- Every response shape (issue 14) -------------------------------------------------
+
+
+def _codes(thread: Thread) -> list[tuple[str, str]]:
+    return [(d.code, d.message) for d in thread.diagnostics]
+
+
+def test_the_1_0_paged_list_reads_like_the_0_19_list() -> None:
+    chain = [view(2, (1,), version="1.0"), view(1, version="1.0")]
+    paged = threadparse.parse(json.dumps({"items": chain, "next_page": "Pc9", "prev_page": None}))
+    assert shape(paged) == [(0, "ada", "comment 1"), (1, "ada", "comment 2")]
+    assert paged.diagnostics == ()
+    assert threadparse.detect(json.dumps({"items": chain})).confidence == 1.0
+
+
+def test_a_comment_response_is_one_comment() -> None:
+    for version in ("0.19", "1.0"):
+        text = json.dumps({"comment_view": view(7, (3,), version=version), "recipient_ids": []})
+        thread = threadparse.parse(text)
+        (placeholder,) = thread.comments
+        (comment,) = placeholder.replies
+        assert (placeholder.missing, placeholder.id, comment.id, comment.parent_id) == (
+            True,
+            "3",
+            "7",
+            "3",
+        )
+        assert [code for code, _ in _codes(thread)] == ["TP401"]
+
+
+def test_pages_saved_one_after_another_or_as_json_lines_make_one_thread() -> None:
+    page_one = json.dumps({"comments": [view(1), view(3)], "next_page": "a"}, indent=1)
+    page_two = json.dumps({"comments": [view(2, (1,))], "next_page": None})
+    for joined in (page_one + page_two, page_one + "\n" + page_two + "\n"):
+        thread = threadparse.parse(joined)
+        assert shape(thread) == [
+            (0, "ada", "comment 1"),
+            (1, "ada", "comment 2"),
+            (0, "ada", "comment 3"),
+        ]
+        assert thread.diagnostics == ()
+        reply = thread.comments[0].replies[0]
+        assert json.loads(joined[reply.span.start : reply.span.end]) == view(2, (1,))
+    lines = "\n".join(json.dumps(v) for v in (view(1), view(2, (1,)))) + "\n"
+    assert shape(threadparse.parse(lines)) == [(0, "ada", "comment 1"), (1, "ada", "comment 2")]
+    assert threadparse.detect(lines) == threadparse.Detection("lemmy-api", 1.0, None)
+
+
+def test_text_after_the_last_json_value_is_unparsed_with_an_error() -> None:
+    text = json.dumps({"comments": [view(1)]}) + "\n<!-- saved by a tool -->\n"
+    thread = threadparse.parse(text)
+    assert shape(thread) == [(0, "ada", "comment 1")]
+    start = text.index("<!--")
+    assert _codes(thread) == [("TP902", f"not JSON after 1 JSON value (at offset {start})")]
+    assert thread.unparsed == (
+        threadparse.Text("<!-- saved by a tool -->", Span(start, len(text) - 1)),
+    )
+
+
+def test_a_list_of_posts_is_not_a_thread() -> None:
+    post_view = {"post": {"id": 5, "name": "A post"}, "counts": {"comments": 3}}
+    for text in (
+        json.dumps({"posts": [post_view], "next_page": "x"}),
+        json.dumps({"items": [post_view], "next_page": "x"}),
+    ):
+        thread = threadparse.parse(text)
+        assert (thread.comments, thread.post) == ((), None)
+        assert [code for code, _ in _codes(thread)] == ["TP902"]
+        assert _codes(thread)[0][1].startswith("a list of posts, not a thread")
+        assert thread.unparsed[0].span == Span(0, len(text))
+        assert threadparse.detect(text).confidence == 0.5
+
+
+def test_comments_that_are_not_a_list_are_an_error_not_silence() -> None:
+    text = json.dumps({"post_view": {"post": {"id": 5, "name": "T"}}, "comments": {"1": view(1)}})
+    thread = threadparse.parse(text)
+    assert thread.comments == ()
+    assert _codes(thread) == [("TP902", "comments is not a list: no comment read from it")]
+    start = text.index('{"1":')
+    assert thread.unparsed[0].span == Span(start, len(text) - 1)
+
+
+def test_a_second_post_is_an_error_and_the_same_post_again_is_not() -> None:
+    first = {"post_view": {"post": {"id": 77, "name": "T"}}, "comments": [view(1)]}
+    again = {"post_view": {"post": {"id": 77, "name": "T"}}, "comments": [view(2)]}
+    other = {"post_view": {"post": {"id": 6, "name": "U"}}, "comments": [view(3, post_id=6)]}
+    same = threadparse.parse(json.dumps(first) + "\n" + json.dumps(again))
+    assert (same.diagnostics, len(same.comments)) == ((), 2)
+    assert same.post is not None
+    assert same.post.title == "T"
+    text = json.dumps(first) + "\n" + json.dumps(other)
+    thread = threadparse.parse(text)
+    assert [code for code, _ in _codes(thread)] == ["TP902", "TP403"]
+    assert _codes(thread)[0][1] == (
+        "a second post in one input: a thread holds one post; its comments are kept"
+    )
+    assert [c.post_id for c in thread.comments] == ["77", "6"]
+
+
+def test_comments_of_several_posts_are_kept_with_their_post_ids() -> None:
+    thread = parse_views([view(1, post_id=4), view(2, (1,), post_id=4), view(3, post_id=9)])
+    assert [(c.id, c.post_id) for c in comments(thread)] == [("1", "4"), ("2", "4"), ("3", "9")]
+    assert thread.post is None  # no post_view says which post the thread is
+    ((code, message),) = _codes(thread)
+    assert (code, message) == (
+        "TP403",
+        (
+            "the comments are under 2 posts (ids 4, 9): they are kept in one thread, and each "
+            "comment's post_id says which post it is under"
+        ),
+    )
+    assert thread.diagnostics[0].span == thread.comments[1].span
+
+
+# -- Identity and the post -----------------------------------------------------------
+
+
+def test_ids_urls_and_the_missing_parents_id() -> None:
+    v = view(8, (5,), ap_id="https://hexbear.net/comment/8")
+    thread = parse_views([view(1), v])
+    first, placeholder = thread.comments
+    (orphan,) = placeholder.replies
+    assert (first.id, first.parent_id, first.post_id, first.url, first.missing) == (
+        "1",
+        None,
+        "77",
+        None,
+        False,
+    )
+    assert (orphan.id, orphan.parent_id, orphan.url) == ("8", "5", "https://hexbear.net/comment/8")
+    assert (placeholder.id, placeholder.parent_id, placeholder.post_id, placeholder.missing) == (
+        "5",
+        None,
+        "77",
+        True,
+    )
+    assert orphan.author is not None
+    assert orphan.author.url == f"{HOST}/u/ada"
+    assert threadparse.to_dict(thread)["comments"][1]["replies"][0]["id"] == "8"
+
+
+def test_the_post_from_a_post_view_and_from_the_comment_views_own_post() -> None:
+    post = {
+        "id": 5,
+        "name": "Title",
+        "url": "https://news.example/a",
+        "creator_id": 9,
+        "published": "2024-05-20T10:00:00Z",
+    }
+    creator = {"id": 9, "name": "op", "actor_id": f"{HOST}/u/op"}
+    counts = {"score": 10, "upvotes": 11, "downvotes": 1, "comments": 2}
+    full = threadparse.parse(
+        json.dumps({"post_view": {"post": post, "creator": creator, "counts": counts}})
+    )
+    assert full.post is not None
+    assert full.post.author is not None
+    assert (full.post.id, full.post.title, full.post.domain, full.post.comment_count) == (
+        "5",
+        "Title",
+        "news.example",
+        2,
+    )
+    assert full.post.published == datetime(2024, 5, 20, 10, tzinfo=timezone.utc)
+    assert (full.post.author.username, full.post.author.url) == ("op", f"{HOST}/u/op")
+    from_views = parse_views([view(1, extra={"post": post})])
+    assert from_views.post is not None
+    assert (from_views.post.id, from_views.post.title, from_views.post.author) == (
+        "5",
+        "Title",
+        None,
+    )
+    assert from_views.post.score is None  # a comment view's counts are the comment's
+
+
+# -- PieFed ---------------------------------------------------------------------------
+
+
+def test_piefed_body_user_name_and_title() -> None:
+    piefed = {
+        "comment": {
+            "id": 4,
+            "user_id": 3,
+            "post_id": 7,
+            "body": "Hello *there*.",
+            "published": "2026-07-14T18:24:19.706586Z",
+            "path": "0.4",
+            "deleted": False,
+            "removed": False,
+        },
+        "counts": {"score": 2, "upvotes": 2, "downvotes": 0, "child_count": 0},
+        "creator": {
+            "id": 3,
+            "user_name": "quill",
+            "title": "Quill [she/her]",
+            "bot": True,
+            "actor_id": "https://piefed.social/u/quill",
+        },
+        "post": {"id": 7, "user_id": 3, "title": "A post"},
+    }
+    thread = threadparse.parse(json.dumps({"comments": [piefed], "next_page": None}))
+    (comment,) = thread.comments
+    assert comment.author == threadparse.Author(
+        name="Quill",
+        display_name="Quill [she/her]",
+        instance="piefed.social",
+        pronouns=("she/her",),
+        badges=("OP", "B"),
+        username="quill",
+        url="https://piefed.social/u/quill",
+    )
+    assert [p.text for p in comment.paragraphs] == ["Hello there."]
+    assert thread.post is not None
+    assert thread.post.title == "A post"
+    assert thread.diagnostics == ()
+
+
+# -- The review's findings -------------------------------------------------------------
+
+
+def test_a_missing_text_or_creator_name_is_reported() -> None:
+    no_content = view(1)
+    del no_content["comment"]["content"]
+    gone = view(2, deleted=True)
+    del gone["comment"]["content"]
+    nameless = view(3)
+    del nameless["creator"]["name"]
+    no_creator = view(4)
+    del no_creator["creator"]
+    thread = parse_views([no_content, gone, nameless, no_creator])
+    assert [(c.id, c.author is None, c.paragraphs) for c in thread.comments] == [
+        ("1", False, ()),
+        ("2", False, ()),
+        ("3", True, (threadparse.Text("comment 3", thread.comments[2].paragraphs[0].span),)),
+        ("4", True, thread.comments[3].paragraphs),
+    ]
+    assert _codes(thread) == [
+        ("TP404", "comment 1 has no content: read as a comment without text"),
+        ("TP404", "comment 3 has no creator name: its author is unknown"),
+        ("TP404", "comment 4 has no creator name: its author is unknown"),
+    ]
+
+
+def test_a_real_comment_without_author_or_text_is_not_called_a_placeholder() -> None:
+    bare = view(1, content="")
+    del bare["creator"]
+    thread = parse_views([bare, view(3, (2,))])
+    real, placeholder = thread.comments
+    assert (real.missing, placeholder.missing) == (False, True)
+    outline = render_tree(thread)
+    assert "• (author unknown)" in outline
+    assert "• (comment 2 is not in the input: a placeholder for the comment replied to)" in outline
+    assert outline.count("a placeholder for the comment") == 1
+
+
+def test_a_bad_time_is_pointed_at_not_the_null_beside_it() -> None:
+    v = view(1)
+    v["comment"].pop("published")
+    v["comment"]["published_at"] = None
+    v["comment"]["published"] = "last week"
+    text = json.dumps({"comments": [v]})
+    thread = threadparse.parse(text)
+    ((code, message),) = _codes(thread)
+    assert (code, message) == ("TP402", "'last week' is not an RFC 3339 time: ignored")
+    span = thread.diagnostics[0].span
+    assert text[span.start : span.end] == '"last week"'
+
+
+def test_a_blank_display_name_falls_back_to_the_username() -> None:
+    thread = parse_views([view(1, creator="ada", display_name="   ")])
+    author = thread.comments[0].author
+    assert author is not None
+    assert (author.name, author.display_name, author.username) == ("ada", "ada", "ada")
+
+
+def test_markdown_read_as_plain_text_is_said_once_per_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+    body = "**Sources:**\n\nhttps://t.me/x ~ Maps."
+    text = json.dumps(
+        {"post_view": {"post": {"id": 1, "body": body}}, "comments": [view(1), view(2), view(3)]}
+    )
+    thread = threadparse.parse(text)
+    assert [code for code, _ in _codes(thread)] == ["TP103"]
+    assert [p.text for c in thread.comments for p in c.paragraphs] == [
+        "comment 1",
+        "comment 2",
+        "comment 3",
+    ]
+
+
+def test_a_path_not_ending_with_the_comments_id_is_reported() -> None:
+    thread = parse_views([view(9), view(5, path="0.9")])
+    assert shape(thread) == [(0, "ada", "comment 9"), (1, "ada", "comment 5")]
+    assert _codes(thread) == [
+        ("TP402", "comment 5's path '0.9' does not end with its id: read as a reply to comment 9")
+    ]
+    no_path = view(6)
+    del no_path["comment"]["path"]
+    assert _codes(parse_views([no_path])) == [
+        ("TP404", "comment 6 has no path: read as a top-level comment")
+    ]

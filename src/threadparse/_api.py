@@ -1,30 +1,50 @@
-"""Lemmy API JSON (dialect ``lemmy-api``): a GetPostResponse, a GetCommentsResponse,
-one object holding both, or a bare array of CommentViews.
+"""Lemmy API JSON (dialect ``lemmy-api``), and PieFed's Lemmy-compatible API.
 
-The shapes, in both API versions (lemmy_formats.md section 2)::
+The input is one JSON value, or several in a row (JSON Lines, or responses
+saved one after another: the pages of a comment list). Each value is one of
+these shapes (lemmy_formats.md section 2)::
 
-    {"post_view": {"post": {"body": MARKDOWN, "creator_id": ID, ...}, ...},
-     "comments": [COMMENT_VIEW, ...]}
+    GetPostResponse       {"post_view": POST_VIEW, "community_view", "moderators", ...}
+    GetCommentsResponse   {"comments": [COMMENT_VIEW, ...], "next_page"?}   0.18-0.19, PieFed
+    PagedResponse         {"items": [COMMENT_VIEW, ...], "next_page", "prev_page"}   1.0
+    CommentResponse       {"comment_view": COMMENT_VIEW, "recipient_ids"?}
+    both in one object    {"post_view": ..., "comments": [...]}
+    a bare array          [COMMENT_VIEW, ...]
+    a bare view           COMMENT_VIEW                     (a JSON Lines file of views)
 
-    COMMENT_VIEW   0.19: {"comment": {"id", "path": "0.PARENT.ID", "content",
-                                      "deleted", "removed", "published", "updated"?},
-                          "creator": {"name", "display_name"?, "actor_id", "bot_account",
-                                      "banned"},
-                          "counts": {"score", "upvotes", "downvotes", "child_count"},
-                          "creator_is_moderator", "creator_is_admin",
-                          "creator_banned_from_community", "post": {"creator_id"}}
-                   1.0:  "published_at"/"updated_at", "ap_id" for "actor_id", the
-                         counts on "comment" itself, "creator_banned"
+    POST_VIEW      {"post": {"id", "name" | "title" (PieFed), "body"?, "url"?,
+                             "creator_id" | "user_id" (PieFed), "published"?, "ap_id"?},
+                    "creator": PERSON, "community": {"name", "title", "actor_id"},
+                    "counts": {"score", "upvotes", "downvotes", "comments"}}   0.19
+    COMMENT_VIEW   {"comment": {"id", "path": "0.PARENT.ID", "content" | "body" (PieFed),
+                                "post_id", "ap_id", "deleted", "removed",
+                                "published", "updated"?},
+                    "creator": PERSON,
+                    "counts": {"score", "upvotes", "downvotes", "child_count"},
+                    "creator_is_moderator", "creator_is_admin",
+                    "creator_banned_from_community", "post": {"id", "creator_id", "name"},
+                    "community": {...}}
+    PERSON         {"id", "name" | "user_name" (PieFed),
+                    "display_name" | "title" (PieFed)?, "actor_id",
+                    "bot_account" | "bot" (PieFed), "banned"}
+    1.0            "published_at"/"updated_at", "ap_id" for "actor_id", the counts on
+                   the comment and post themselves, "creator_banned"
+
+A list of posts (GetPostsResponse's ``posts``, or 1.0 ``items`` of post views) is
+not a thread: it goes to ``unparsed`` with TP902, as does any other JSON.
 
 Tree: a comment's parent is the second-to-last id of its ``path``, whatever
-order the array lists them in; siblings keep the array's order (the sort the
+order the input lists them in; siblings keep the listed order (the sort the
 user asked for). A parent missing from the input gets a placeholder comment
-(no author, no text; TP401). ``child_count`` counts a whole branch, so
-``more_replies`` is the part of it neither in the input nor counted by a reply
-that is (where the page would show "N more replies"). Optional fields are
-omitted by Lemmy; unknown fields are ignored; a known field of the wrong type
-is ignored with a TP402 warning. An entry with no usable id or path, or JSON
-that is not a Lemmy response, goes to ``unparsed`` with TP902.
+(``missing``, no author, no text; TP401). ``child_count`` counts a whole
+branch, so ``more_replies`` is the part of it neither in the input nor counted
+by a reply that is (where the page would show "N more replies"). Comments of
+several posts are kept in one thread, each with its ``post_id`` (TP403).
+
+Optional fields are omitted by Lemmy; unknown fields are ignored; a known
+field of the wrong type is ignored with a TP402 warning; a field every view
+has (a comment's text, its author's name) missing is a TP404 warning. An
+entry with no usable id or path goes to ``unparsed`` with TP902.
 
 Spans: a comment's span is its own object in the array (its replies are
 elsewhere in the text); a paragraph's span covers its source lines inside the
@@ -41,9 +61,15 @@ from urllib.parse import urlsplit
 import attrs
 
 from threadparse._diagnostics import Diagnostics
-from threadparse._flat import authorless_comment
 from threadparse._header import canonical_badges, split_pronouns
-from threadparse._jsontree import DecodedString, JSONError, Node, decode_string, read_json, scalar
+from threadparse._jsontree import (
+    DecodedString,
+    JSONError,
+    Node,
+    decode_string,
+    read_json_values,
+    scalar,
+)
 from threadparse._markdown import read_body, read_post
 from threadparse._models import (
     Author,
@@ -57,7 +83,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._source import WHITESPACE
+from threadparse._source import WHITESPACE, split_lines
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
 # zone, and lemmy-ui reads those as UTC, as we do.
@@ -67,106 +93,30 @@ _TIMESTAMP = re.compile(
 )
 _PATH = re.compile(r"0(?:\.\d{1,19}){1,100000}")
 
+_NOT_A_RESPONSE = "JSON has no post_view, comment_view, comments or items: not a Lemmy API response"
+_POST_LIST = (
+    "a list of posts, not a thread: fetch a post with /api/v3/post?id=ID and its "
+    "comments with /api/v3/comment/list?post_id=ID"
+)
+
 
 def parse_api(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> Thread:
-    """Read Lemmy API JSON into a Thread (dialect ``lemmy-api``)."""
+    """Read Lemmy (or PieFed) API JSON into a Thread (dialect ``lemmy-api``)."""
     try:
-        root = read_json(text)
+        values, stopped = read_json_values(text)
     except JSONError as error:
         return _unreadable(text, f"{error} (at offset {error.position})", diagnostics)
-    post_view = root.get("post_view")
-    views = root if root.kind == "array" else root.get("comments")
-    if (post_view is None or post_view.kind != "object") and (
-        views is None or views.kind != "array"
-    ):
-        return _unreadable(
-            text, "JSON has no post_view or comments: not a Lemmy API response", diagnostics
+    reader = _Reader(_Fields(text, diagnostics))
+    for value in values:
+        reader.response(value)
+    if stopped is not None:
+        end = len(text.rstrip(WHITESPACE))
+        reader.not_read(
+            Span(stopped, max(stopped, end)),
+            f"not JSON after {len(values)} JSON value{'s' if len(values) > 1 else ''} "
+            f"(at offset {stopped})",
         )
-    fields = _Fields(text, diagnostics)
-    preamble, post_creator = Preamble(), None
-    sections: tuple[Section, ...] = ()
-    post = post_view.get("post") if post_view is not None else None
-    header = _post_header(post_view, fields) if post_view is not None else None
-    if post is not None:
-        post_creator = fields.integer(post, "creator_id")
-        body = post.get("body")
-        if body is not None and fields.expect(body, "string", "post.body"):
-            preamble, sections = _post(decode_string(text, body), diagnostics)
-    entries: list[_Entry] = []
-    unparsed: list[Text] = []
-    for view in views.items() if views is not None and views.kind == "array" else []:
-        entry = _entry(view, fields, post_creator)
-        if entry is None:
-            unparsed.append(_raw_text(text, view.start, view.end))
-            diagnostics.report(
-                "TP902",
-                "comment entry has no usable comment id and path: not placed",
-                Span(view.start, view.end),
-            )
-        else:
-            entries.append(entry)
-    comments = _Tree(entries, max_depth, diagnostics).build()
-    return Thread(
-        dialect="lemmy-api",
-        preamble=preamble,
-        sections=sections,
-        comments=comments,
-        unattributed=(),
-        unparsed=tuple(unparsed),
-        diagnostics=diagnostics.sorted(),
-        post=header,
-    )
-
-
-def _post_header(post_view: Node, fields: _Fields) -> Post | None:
-    """``Thread.post`` from a PostView: the title, author, community, link and
-    counts (0.19's ``counts``, or 1.0's fields on the post itself). The API
-    names the language by id only, and gives exact times, not a shown one:
-    both stay None. The span is the post_view's entry."""
-    post = post_view.get("post")
-    if post is None or post.kind != "object":
-        return None
-    creator_id = fields.integer(post, "creator_id")
-    author = _author(post_view, post_view.get("creator"), fields, creator_id)
-    if author is not None:  # OP marks the post's author in comments; the post shows none
-        author = attrs.evolve(author, badges=tuple(b for b in author.badges if b != "OP"))
-    community_node = post_view.get("community")
-    community = None
-    if community_node is not None and community_node.kind == "object":
-        community = Community(
-            name=fields.string(community_node, "name"),
-            title=fields.string(community_node, "title"),
-            host=fields.host(community_node, "ap_id", "actor_id"),
-        )
-    title = fields.string(post, "name")
-    if title is None and author is None and community is None:
-        return None  # a post_view with only a body (hand-written JSON): no header
-    counts = post_view.get("counts")
-    url = fields.string(post, "url")
-    return Post(
-        title=title,
-        author=author,
-        community=community,
-        url=url,
-        domain=_host_of(url),
-        language=None,
-        time=None,
-        score=fields.count(post, counts, "score"),
-        upvotes=fields.count(post, counts, "upvotes"),
-        downvotes=fields.count(post, counts, "downvotes"),
-        comment_count=fields.count(post, counts, "comments"),
-        embed=(),
-        span=Span(post_view.start, post_view.end),
-    )
-
-
-def _host_of(url: str | None) -> str | None:
-    if url is None:
-        return None
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
+    return reader.thread(max_depth)
 
 
 def _unreadable(text: str, message: str, diagnostics: Diagnostics) -> Thread:
@@ -188,30 +138,219 @@ def _unreadable(text: str, message: str, diagnostics: Diagnostics) -> Thread:
 
 def _raw_text(text: str, start: int, end: int) -> Text:
     """A slice of the input as a Text (lines stripped, joined with "\\n")."""
-    lines = re.split(r"\r\n|\r|\n", text[start:end])
-    return Text("\n".join(line.strip(WHITESPACE) for line in lines), Span(start, end))
+    lines = split_lines(text[start:end])
+    return Text("\n".join(line.content for line in lines), Span(start, end))
 
 
-# -- Post -------------------------------------------------------------------------
+# -- Responses ----------------------------------------------------------------------
 
 
-def _post(body: DecodedString, diagnostics: Diagnostics) -> tuple[Preamble, tuple[Section, ...]]:
-    (preamble, sections), rendered = read_post(body.value)
-    if not rendered:
-        _report_plain(body, diagnostics)
-    move = _Relocation(body)
-    paragraphs = tuple(move.text(p) for p in preamble.paragraphs)
-    span = None if preamble.span is None else move.span(preamble.span)
-    return Preamble(paragraphs, span), tuple(move.section(s) for s in sections)
+class _Reader:
+    """The responses of one input, read in order into one thread."""
+
+    def __init__(self, fields: _Fields) -> None:
+        self.fields = fields
+        self.post: Post | None = None
+        self.post_read = False  # a post_view was read (its header may still be None)
+        self.post_creator: int | None = None
+        self.preamble = Preamble()
+        self.sections: tuple[Section, ...] = ()
+        self.entries: list[_Entry] = []
+        self.unparsed: list[Text] = []
+        self.first_view: Node | None = None  # for the post, when no post_view gives it
+
+    def not_read(self, span: Span, message: str) -> None:
+        if span.end > span.start:
+            self.unparsed.append(_raw_text(self.fields.text, span.start, span.end))
+        self.fields.diagnostics.report("TP902", message, span)
+
+    def response(self, value: Node) -> None:
+        """One JSON value: a response, a list of views, or one view."""
+        if value.kind == "array":
+            self.views(value.items())
+            return
+        read = False
+        post_view = value.get("post_view")
+        if post_view is not None and self.fields.of_kind(post_view, "object", "post_view"):
+            self.post_view(post_view)
+            read = True
+        comment_view = value.get("comment_view")
+        if comment_view is not None and self.fields.of_kind(comment_view, "object", "comment_view"):
+            self.views([comment_view])
+            read = True
+        for name in ("comments", "items"):
+            listed = value.get(name)
+            if listed is None:
+                continue
+            read = True
+            if listed.kind != "array":
+                self.not_read(
+                    Span(listed.start, listed.end), f"{name} is not a list: no comment read from it"
+                )
+            elif _posts_only(listed.items()):
+                self.not_read(Span(value.start, value.end), _POST_LIST)
+            else:
+                self.views(listed.items())
+        if read:
+            return
+        if isinstance(value.get("comment"), Node):  # a view of its own (JSON Lines)
+            self.views([value])
+        elif value.get("posts") is not None:
+            self.not_read(Span(value.start, value.end), _POST_LIST)
+        else:
+            self.not_read(Span(value.start, value.end), _NOT_A_RESPONSE)
+
+    def post_view(self, post_view: Node) -> None:
+        """The post: its header, and its body as the preamble and sections."""
+        post = post_view.get("post")
+        if self.post_read:
+            if self.post is not None and self.post.id == _id_of(self.fields, post):
+                return  # the same post again (a page of the thread saved twice)
+            self.not_read(
+                Span(post_view.start, post_view.end),
+                "a second post in one input: a thread holds one post; its comments are kept",
+            )
+            return
+        self.post_read = True
+        self.post = _post_header(post_view, self.fields, with_author=True)
+        if post is None or post.kind != "object":
+            return
+        self.post_creator = self.fields.integer(post, "creator_id", "user_id")
+        body = self.fields.of_kind(post.get("body"), "string", "post.body")
+        if body is not None:
+            decoded = decode_string(self.fields.text, body)
+            (preamble, sections), rendered = read_post(decoded.value)
+            if not rendered:
+                self.fields.report_plain(decoded)
+            move = _Relocation(decoded)
+            span = None if preamble.span is None else move.span(preamble.span)
+            self.preamble = Preamble(tuple(move.text(p) for p in preamble.paragraphs), span)
+            self.sections = tuple(move.section(s) for s in sections)
+
+    def views(self, views: Sequence[Node]) -> None:
+        for view in views:
+            entry = _entry(view, self.fields, self.post_creator)
+            if entry is None:
+                self.not_read(
+                    Span(view.start, view.end),
+                    "comment entry has no usable comment id and path: not placed",
+                )
+                continue
+            if self.first_view is None:
+                self.first_view = view
+            self.entries.append(entry)
+
+    def thread(self, max_depth: int | None) -> Thread:
+        post = self.post
+        if not self.post_read and self.first_view is not None:
+            post = self._post_of_views()
+        self._report_posts(post)
+        return Thread(
+            dialect="lemmy-api",
+            preamble=self.preamble,
+            sections=self.sections,
+            comments=_Tree(self.entries, max_depth, self.fields.diagnostics).build(),
+            unattributed=(),
+            unparsed=tuple(self.unparsed),
+            diagnostics=self.fields.diagnostics.sorted(),
+            post=post,
+        )
+
+    def _post_of_views(self) -> Post | None:
+        """The post from the comment views' own ``post`` (no author: a comment view's
+        creator is the comment's), when every comment is under that one post."""
+        ids = {entry.comment.post_id for entry in self.entries} - {None}
+        if len(ids) > 1 or self.first_view is None:
+            return None
+        return _post_header(self.first_view, self.fields, with_author=False)
+
+    def _report_posts(self, post: Post | None) -> None:
+        """TP403 when the comments are under several posts, at the first comment
+        of the second post."""
+        first: dict[str, Span] = {}  # each post's first place in the input
+        if post is not None and post.id is not None:
+            first[post.id] = post.span
+        for entry in self.entries:
+            post_id = entry.comment.post_id
+            if post_id is not None and post_id not in first:
+                first[post_id] = entry.comment.span
+        if len(first) < 2:
+            return
+        ids = list(first)
+        shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+        self.fields.diagnostics.report(
+            "TP403",
+            f"the comments are under {len(ids)} posts (ids {shown}): they are kept in one "
+            "thread, and each comment's post_id says which post it is under",
+            first[ids[1]],
+        )
 
 
-def _report_plain(source: DecodedString, diagnostics: Diagnostics) -> None:
-    diagnostics.report(
-        "TP103",
-        "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
-        "the markdown was read as plain text, markup kept",
-        Span(source.to_text(0), source.to_text(len(source.value))),
+def _posts_only(entries: Sequence[Node]) -> bool:
+    """A list of post views (1.0's paged post list): no entry holds a comment."""
+    return bool(entries) and all(
+        entry.get("comment") is None and entry.get("post") is not None for entry in entries
     )
+
+
+def _id_of(fields: _Fields, obj: Node | None) -> str | None:
+    number = fields.integer(obj, "id")
+    return None if number is None else str(number)
+
+
+def _post_header(view: Node, fields: _Fields, *, with_author: bool) -> Post | None:
+    """``Thread.post`` from a PostView (or a CommentView's ``post``): the title,
+    author, community, link, time and counts (0.19's ``counts``, or 1.0's fields on
+    the post itself). The API names the language by id only, and gives exact
+    times, not a shown one: both stay None. The span is the view's entry."""
+    post = view.get("post")
+    if post is None or post.kind != "object":
+        return None
+    author = None
+    if with_author:
+        creator_id = fields.integer(post, "creator_id", "user_id")
+        author = _author(view, view.get("creator"), fields, creator_id)
+    if author is not None:  # OP marks the post's author in comments; the post shows none
+        author = attrs.evolve(author, badges=tuple(b for b in author.badges if b != "OP"))
+    community_node = view.get("community")
+    community = None
+    if community_node is not None and community_node.kind == "object":
+        community = Community(
+            name=fields.string(community_node, "name"),
+            title=fields.string(community_node, "title"),
+            host=fields.address(community_node, "ap_id", "actor_id")[1],
+        )
+    title = fields.string(post, "name", "title")
+    if title is None and author is None and community is None:
+        return None  # a post_view with only a body (hand-written JSON): no header
+    counts = view.get("counts") if with_author else None  # a CommentView's are the comment's
+    url = fields.string(post, "url")
+    return Post(
+        title=title,
+        author=author,
+        community=community,
+        url=url,
+        domain=_host_of(url),
+        language=None,
+        time=None,
+        score=fields.count(post, counts, "score"),
+        upvotes=fields.count(post, counts, "upvotes"),
+        downvotes=fields.count(post, counts, "downvotes"),
+        comment_count=fields.count(post, counts, "comments"),
+        embed=(),
+        span=Span(view.start, view.end) if with_author else Span(post.start, post.end),
+        id=_id_of(fields, post),
+        published=fields.moment(post, "published_at", "published"),
+    )
+
+
+def _host_of(url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 @attrs.frozen
@@ -242,77 +381,93 @@ class _Relocation:
 # -- Fields -----------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.define
 class _Fields:
     """Typed reads of known fields; a wrong type is reported and read as absent."""
 
     text: str
     diagnostics: Diagnostics
+    plain_reported: bool = False  #: TP103 is said once per input
 
-    def expect(self, node: Node, kind: str, name: str) -> bool:
-        if node.kind == kind:
-            return True
+    def of_kind(self, node: Node | None, kind: str, name: str) -> Node | None:
+        """``node`` when it is a ``kind``; else None, reported unless it is null."""
+        if node is None or node.kind == kind:
+            return node
         if scalar(self.text, node) is not None:  # null is an absent value, not an error
             self.diagnostics.report(
                 "TP402", f"{name} is not a {kind}: ignored", Span(node.start, node.end)
             )
-        return False
+        return None
 
-    def _value(self, obj: Node | None, names: Sequence[str], kinds: tuple[type, ...]) -> object:
+    def report_plain(self, source: DecodedString) -> None:
+        """TP103, once: markdown was read as plain text."""
+        if self.plain_reported:
+            return
+        self.plain_reported = True
+        self.diagnostics.report(
+            "TP103",
+            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+            "the markdown was read as plain text, markup kept",
+            Span(source.to_text(0), source.to_text(len(source.value))),
+        )
+
+    def _read(
+        self, obj: Node | None, names: Sequence[str], kinds: tuple[type, ...]
+    ) -> tuple[object, Node | None]:
+        """The first of ``names`` holding a ``kinds`` value, and its node."""
         if obj is None:
-            return None
+            return None, None
         for name in names:
             node = obj.get(name)
             if node is None:
                 continue
             value = scalar(self.text, node)
             if isinstance(value, kinds) and not (bool not in kinds and isinstance(value, bool)):
-                return value
+                return value, node
             if value is not None or node.kind in ("object", "array"):
                 wanted = "/".join(k.__name__ for k in kinds)
                 self.diagnostics.report(
                     "TP402", f"{name} is not {wanted}: ignored", Span(node.start, node.end)
                 )
-        return None
+        return None, None
 
     def integer(self, obj: Node | None, *names: str) -> int | None:
-        value = self._value(obj, names, (int,))
+        value, _ = self._read(obj, names, (int,))
         return value if isinstance(value, int) else None
 
-    def count(self, comment: Node, counts: Node | None, name: str) -> int | None:
-        """A vote or reply count: on the comment (1.0), else in its counts (0.19)."""
-        own = self.integer(comment, name)
-        return own if own is not None else self.integer(counts, name)
+    def count(self, own: Node, counts: Node | None, name: str) -> int | None:
+        """A vote or reply count: on the comment or post (1.0), else in its counts (0.19)."""
+        value = self.integer(own, name)
+        return value if value is not None else self.integer(counts, name)
 
     def string(self, obj: Node | None, *names: str) -> str | None:
-        value = self._value(obj, names, (str,))
+        value, _ = self._read(obj, names, (str,))
         return value if isinstance(value, str) else None
 
     def flag(self, obj: Node | None, *names: str) -> bool:
-        return self._value(obj, names, (bool,)) is True
+        value, _ = self._read(obj, names, (bool,))
+        return value is True
 
-    def host(self, obj: Node | None, *names: str) -> str | None:
-        """The host of a profile URL; an unreadable URL is reported and read as absent."""
-        value = self.string(obj, *names)
-        if value is None:
-            return None
+    def address(self, obj: Node | None, *names: str) -> tuple[str | None, str | None]:
+        """An ActivityPub id and its host; a URL without a readable host is reported,
+        and both are read as absent."""
+        value, node = self._read(obj, names, (str,))
+        if not isinstance(value, str) or node is None:
+            return None, None
         try:
-            return urlsplit(value).hostname
+            return value, urlsplit(value).hostname
         except ValueError:  # "http://[::1": urlsplit raises on a broken IPv6 host
-            if obj is not None:
-                node = next(n for n in (obj.get(name) for name in names) if n is not None)
-                self.diagnostics.report(
-                    "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
-                )
-            return None
+            self.diagnostics.report(
+                "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
+            )
+            return None, None
 
     def moment(self, obj: Node | None, *names: str) -> datetime | None:
-        value = self.string(obj, *names)
-        if value is None:
+        value, node = self._read(obj, names, (str,))
+        if not isinstance(value, str) or node is None:
             return None
         moment = parse_timestamp(value)
-        if moment is None and obj is not None:
-            node = next(n for n in (obj.get(name) for name in names) if n is not None)
+        if moment is None:
             self.diagnostics.report(
                 "TP402", f"{value!r} is not an RFC 3339 time: ignored", Span(node.start, node.end)
             )
@@ -341,84 +496,142 @@ def parse_timestamp(value: str) -> datetime | None:
 # -- Comments ---------------------------------------------------------------------
 
 
-@attrs.define
+@attrs.frozen
 class _Entry:
-    """One CommentView, read; ``comment`` lacks only its depth and replies."""
+    """One CommentView, read; ``comment`` lacks only its depth, more_replies and replies."""
 
     id: int
     ancestors: tuple[int, ...]  #: ids from the top-level comment down to the parent
     child_count: int | None
-    comment: Comment  #: depth 0 and no replies, filled in by _Tree
-    index: int = 0
+    comment: Comment
 
 
 def _entry(view: Node, fields: _Fields, post_creator: int | None) -> _Entry | None:
+    """A CommentView as an entry of the tree; None when it has no usable id or path."""
     comment = view.get("comment")
     if comment is None or comment.kind != "object":
         return None
-    path_text = fields.string(comment, "path")
     comment_id = fields.integer(comment, "id")
-    ids: list[int] = []
-    if path_text is not None and _PATH.fullmatch(path_text):
-        ids = [int(part) for part in path_text.split(".")[1:]]
-    elif path_text is not None:
-        fields.diagnostics.report(
-            "TP402",
-            f"path {path_text[:40]!r} is not '0.ID.ID...': read as a top-level comment",
-            Span(view.start, view.end),
-        )
+    path = _path(comment, fields, comment_id, Span(view.start, view.end))
     if comment_id is None:
-        if not ids:
+        if not path:
             return None
-        comment_id = ids[-1]
-    ancestors = tuple(ids[:-1]) if ids and ids[-1] == comment_id else tuple(ids)
+        comment_id, path = path[-1], path[:-1]
     counts = view.get("counts")
-    creator = view.get("creator")
-    published = fields.moment(comment, "published_at", "published")
     updated = fields.moment(comment, "updated_at", "updated")
-    content = comment.get("content")
-    paragraphs: tuple[Text, ...] = ()
-    if content is not None and fields.expect(content, "string", "comment.content"):
-        decoded = decode_string(fields.text, content)
-        texts, rendered = read_body(decoded.value)
-        if not rendered and texts:
-            _report_plain(decoded, fields.diagnostics)
-        move = _Relocation(decoded)
-        paragraphs = tuple(move.text(t) for t in texts)
+    deleted = fields.flag(comment, "deleted")
+    removed = fields.flag(comment, "removed")
+    post = view.get("post")
+    post_id = fields.integer(comment, "post_id")
+    if post_id is None:
+        post_id = fields.integer(post, "id")
     built = Comment(
-        author=_author(view, creator, fields, post_creator),
+        author=_comment_author(view, fields, post_creator, comment_id),
         score=fields.count(comment, counts, "score"),
         upvotes=fields.count(comment, counts, "upvotes"),
         downvotes=fields.count(comment, counts, "downvotes"),
         language=None,
         time=None,
-        published=published,
+        published=fields.moment(comment, "published_at", "published"),
         updated=updated,
         edited=updated is not None,
-        deleted=fields.flag(comment, "deleted"),
-        removed=fields.flag(comment, "removed"),
+        deleted=deleted,
+        removed=removed,
         more_replies=None,
         depth=0,
-        paragraphs=paragraphs,
+        paragraphs=_body(comment, fields, comment_id, gone=deleted or removed),
         replies=(),
         span=Span(view.start, view.end),
+        id=str(comment_id),
+        parent_id=str(path[-1]) if path else None,
+        post_id=None if post_id is None else str(post_id),
+        url=fields.string(comment, "ap_id"),
     )
-    return _Entry(comment_id, ancestors, fields.count(comment, counts, "child_count"), built)
+    return _Entry(comment_id, path, fields.count(comment, counts, "child_count"), built)
+
+
+def _path(comment: Node, fields: _Fields, comment_id: int | None, span: Span) -> tuple[int, ...]:
+    """The ids above the comment from its ``path`` (its own id last when ``comment_id``
+    is None, for the caller to take); () for a top-level comment or a path unread."""
+    path_text = fields.string(comment, "path")
+    if path_text is None:
+        if comment_id is not None:
+            fields.diagnostics.report(
+                "TP404", f"comment {comment_id} has no path: read as a top-level comment", span
+            )
+        return ()
+    if not _PATH.fullmatch(path_text):
+        fields.diagnostics.report(
+            "TP402",
+            f"path {path_text[:40]!r} is not '0.ID.ID...': read as a top-level comment",
+            span,
+        )
+        return ()
+    ids = tuple(int(part) for part in path_text.split(".")[1:])
+    if comment_id is None or ids[-1] == comment_id:
+        return ids if comment_id is None else ids[:-1]
+    fields.diagnostics.report(
+        "TP402",
+        f"comment {comment_id}'s path {path_text[:40]!r} does not end with its id: "
+        f"read as a reply to comment {ids[-1]}",
+        span,
+    )
+    return ids
+
+
+def _body(comment: Node, fields: _Fields, comment_id: int, *, gone: bool) -> tuple[Text, ...]:
+    """The comment's markdown (``content``, PieFed's ``body``) as paragraphs; a
+    missing text is reported unless the comment is deleted or removed (``gone``)."""
+    content = comment.get("content")
+    if content is None:
+        content = comment.get("body")
+    source = fields.of_kind(content, "string", "comment.content")
+    if source is None:
+        if not gone and (content is None or scalar(fields.text, content) is None):
+            fields.diagnostics.report(
+                "TP404",
+                f"comment {comment_id} has no content: read as a comment without text",
+                Span(comment.start, comment.end),
+            )
+        return ()
+    decoded = decode_string(fields.text, source)
+    texts, rendered = read_body(decoded.value)
+    if not rendered and texts:
+        fields.report_plain(decoded)
+    move = _Relocation(decoded)
+    return tuple(move.text(t) for t in texts)
+
+
+def _comment_author(
+    view: Node, fields: _Fields, post_creator: int | None, comment_id: int
+) -> Author | None:
+    creator = view.get("creator")
+    author = _author(view, creator, fields, post_creator)
+    if author is None:
+        fields.diagnostics.report(
+            "TP404",
+            f"comment {comment_id} has no creator name: its author is unknown",
+            Span(view.start, view.end) if creator is None else Span(creator.start, creator.end),
+        )
+    return author
 
 
 def _author(
     view: Node, creator: Node | None, fields: _Fields, post_creator: int | None
 ) -> Author | None:
+    """A PERSON as an author: None when it has neither a name nor a display name."""
     if creator is None or creator.kind != "object":
         return None
-    username = fields.string(creator, "name")
-    display = fields.string(creator, "display_name") or username
-    if display is None:
+    username = fields.string(creator, "name", "user_name")
+    display = fields.string(creator, "display_name", "title")
+    if display is None or not display.strip(WHITESPACE):
+        display = username
+    if display is None or not display.strip(WHITESPACE):
         return None
     display = " ".join(display.split())
     name, pronouns = split_pronouns(display)
-    instance = fields.host(creator, "ap_id", "actor_id")
     creator_id = fields.integer(creator, "id")
+    url, host = fields.address(creator, "ap_id", "actor_id")
     badges = [
         badge
         for badge, shown in (
@@ -427,25 +640,36 @@ def _author(
             ("OP", creator_id is not None and creator_id == _op(view, fields, post_creator)),
             ("M", fields.flag(view, "creator_is_moderator")),
             ("A", fields.flag(view, "creator_is_admin")),
-            ("B", fields.flag(creator, "bot_account")),
+            ("B", fields.flag(creator, "bot_account", "bot")),
         )
         if shown
     ]
     return Author(
         name=name,
         display_name=display,
-        instance=instance,
+        instance=host,
         pronouns=pronouns,
         badges=canonical_badges(badges),
         username=username,
+        url=url,
     )
 
 
 def _op(view: Node, fields: _Fields, post_creator: int | None) -> int | None:
     """The post author's id: from the CommentView's own post, else the post_view's."""
-    post = view.get("post")
-    own = fields.integer(post, "creator_id") if post is not None else None
+    own = fields.integer(view.get("post"), "creator_id", "user_id")
     return own if own is not None else post_creator
+
+
+@attrs.frozen
+class _Missing:
+    """A comment the input lacks but a reply names: where it is first needed, its
+    id, its parent's id and its post's."""
+
+    span: Span
+    id: int
+    parent_id: int | None
+    post_id: str | None
 
 
 class _Tree:
@@ -460,7 +684,6 @@ class _Tree:
         self.diagnostics = diagnostics
         self.by_id: dict[int, int] = {}
         for index, entry in enumerate(entries):
-            entry.index = index
             if entry.id in self.by_id:
                 diagnostics.report(
                     "TP402",
@@ -469,7 +692,7 @@ class _Tree:
                 )
             else:
                 self.by_id[entry.id] = index
-        self.placeholders: list[Span] = []  # where each is first needed
+        self.placeholders: list[_Missing] = []
         self.placeholder_of: dict[int, int] = {}
         self.children: dict[int | None, list[int]] = {}
 
@@ -499,10 +722,14 @@ class _Tree:
             level -= 1
         for position in range(level, len(entry.ancestors)):
             missing = entry.ancestors[position]
-            above = self._node_of(entry.ancestors[position - 1]) if position else None
+            above = entry.ancestors[position - 1] if position else None
             self.placeholder_of[missing] = len(self.placeholders)
-            self.placeholders.append(entry.comment.span)
-            self.children.setdefault(above, []).append(-1 - self.placeholder_of[missing])
+            self.placeholders.append(
+                _Missing(entry.comment.span, missing, above, entry.comment.post_id)
+            )
+            self.children.setdefault(self._node_of(above), []).append(
+                -1 - self.placeholder_of[missing]
+            )
             self.diagnostics.report(
                 "TP401",
                 f"comment {entry.id} is in a reply to comment {missing}, which is not in "
@@ -592,12 +819,34 @@ class _Tree:
         return unseen
 
     def _comment(self, node: int, depth: int, unseen: int | None) -> Comment:
-        if node < 0:
-            start = self.placeholders[-1 - node].start
-            return _placeholder(depth, Span(start, start))
-        return attrs.evolve(self.entries[node].comment, depth=depth, more_replies=unseen)
+        if node >= 0:
+            return attrs.evolve(self.entries[node].comment, depth=depth, more_replies=unseen)
+        missing = self.placeholders[-1 - node]
+        return _placeholder(missing, depth)
 
 
-def _placeholder(depth: int, span: Span) -> Comment:
-    """What stands in for a comment the input lacks but a reply names."""
-    return attrs.evolve(authorless_comment("missing", span), depth=depth)
+def _placeholder(missing: _Missing, depth: int) -> Comment:
+    """What stands in for a comment the input lacks but a reply names: an empty
+    span where the first reply needing it is."""
+    return Comment(
+        author=None,
+        score=None,
+        upvotes=None,
+        downvotes=None,
+        language=None,
+        time=None,
+        published=None,
+        updated=None,
+        edited=False,
+        deleted=False,
+        removed=False,
+        more_replies=None,
+        depth=depth,
+        paragraphs=(),
+        replies=(),
+        span=Span(missing.span.start, missing.span.start),
+        id=str(missing.id),
+        parent_id=None if missing.parent_id is None else str(missing.parent_id),
+        post_id=missing.post_id,
+        missing=True,
+    )

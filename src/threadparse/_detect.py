@@ -94,16 +94,30 @@ def looks_like_json(text: str) -> bool:
 
 
 def json_detection(text: str) -> Detection:
-    """JSON is read by the API reader; 1.0 when it holds what that reader reads."""
+    """JSON is read by the API reader; 1.0 when its first value holds what that
+    reader reads (later values of a JSON Lines file are not looked at)."""
+    stripped = text.removeprefix(BOM).lstrip(" \t\n\r")
     try:
-        value = json.loads(text.removeprefix(BOM))
+        value, _ = json.JSONDecoder().raw_decode(stripped)
     except (ValueError, RecursionError):
         return Detection("lemmy-api", 0.5, None)
-    lemmy = isinstance(value, list) or (
-        isinstance(value, dict)
-        and (isinstance(value.get("comments"), list) or isinstance(value.get("post_view"), dict))
+    return Detection("lemmy-api", 1.0 if _is_response(value) else 0.5, None)
+
+
+def _is_response(value: object) -> bool:
+    """A Lemmy or PieFed thread response, a list of comment views, or one view."""
+    if isinstance(value, list):
+        return True
+    if not isinstance(value, dict):
+        return False
+    if isinstance(value.get("post_view"), dict) or isinstance(value.get("comment_view"), dict):
+        return True
+    if isinstance(value.get("comments"), list) or isinstance(value.get("comment"), dict):
+        return True
+    items = value.get("items")
+    return isinstance(items, list) and all(
+        isinstance(item, dict) and "comment" in item for item in items
     )
-    return Detection("lemmy-api", 1.0 if lemmy else 0.5, None)
 
 
 def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:

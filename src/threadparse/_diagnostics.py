@@ -45,6 +45,8 @@ CODES: dict[str, CodeInfo] = {
     # TP4xx: API JSON
     "TP401": CodeInfo(Severity.WARNING, "a reply's parent is not in the input: placeholder"),
     "TP402": CodeInfo(Severity.WARNING, "a known field has an unexpected value: ignored"),
+    "TP403": CodeInfo(Severity.INFO, "comments from several posts in one input"),
+    "TP404": CodeInfo(Severity.WARNING, "a field every entry has is missing: read as absent"),
     # TP9xx: what could not be placed
     "TP901": CodeInfo(Severity.ERROR, "text outside any comment"),
     "TP902": CodeInfo(Severity.ERROR, "JSON that is not a Lemmy API response, or an entry of it"),

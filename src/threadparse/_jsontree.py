@@ -82,13 +82,48 @@ def read_json(text: str) -> Node:
     return _positioned(text, start)
 
 
-def _positioned(text: str, start: int) -> Node:
-    """The tree of the valid JSON from ``start`` on, in one pass with an explicit stack."""
+_BETWEEN = re.compile(r"[ \t\n\r]*")  # JSON's white space, between values
+_DECODER = json.JSONDecoder()
+
+
+def read_json_values(text: str) -> tuple[list[Node], int | None]:
+    """The positioned trees of one JSON text or of several in a row (JSON Lines,
+    or responses saved one after another), and where reading stopped when what
+    follows the last value is not JSON (None when the whole text was read).
+
+    Raises:
+        JSONError: the first value is not JSON (or nests too deep to read).
+    """
+    position = len(BOM) if text.startswith(BOM) else 0
+    values: list[Node] = []
+    while True:
+        position = _BETWEEN.match(text, position).end()  # type: ignore[union-attr]  # matches ""
+        if position == len(text):
+            break
+        try:
+            _, end = _DECODER.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            if values:
+                return values, position
+            raise JSONError(f"not JSON: {error.msg}", error.pos) from None
+        except RecursionError:
+            if values:
+                return values, position
+            raise JSONError("JSON nests too deep to read", position) from None
+        values.append(_positioned(text, position, end))
+        position = end
+    if not values:
+        raise JSONError("not JSON: Expecting value", position)
+    return values, None
+
+
+def _positioned(text: str, start: int, end: int | None = None) -> Node:
+    """The tree of the valid JSON in ``text[start:end]``, in one pass with an explicit stack."""
     root: Node | None = None
     stack: list[Node] = []
     key: str | None = None  # the key read for the innermost object's next value
     expecting_key = False
-    for match in _TOKEN.finditer(text, start):
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         token = match.group()
         first = token[0]
         if first in "]}":

@@ -131,6 +131,9 @@ class Author:
     username: str | None = None
     """The account name where the input shows it (API JSON, mlmym); None when only a
     display name is shown."""
+    url: str | None = None
+    """The profile's address where the input holds it (API JSON: the ActivityPub id,
+    ``https://lemmy.ml/u/ada``); None in page text."""
 
 
 @attrs.frozen(eq=False, repr=False)  # both written below, without recursion
@@ -174,6 +177,20 @@ class Comment:
     """The direct replies, in page order."""
     span: Span
     """Page text: the header, body and replies. API JSON: the comment's own entry."""
+    id: str | None = None
+    """The comment's id as the input gives it (API JSON: ``"501"``); None in page text.
+    A string whatever the platform, so ids of every platform fit one column."""
+    parent_id: str | None = None
+    """The id of the comment it replies to, where the input names it, also when that
+    comment is not in the input; None for a top-level comment or where ids are lost."""
+    post_id: str | None = None
+    """The id of the post it is under, where the input gives it (API JSON)."""
+    url: str | None = None
+    """Its own address where the input holds it (API JSON: the ActivityPub id, which
+    is the comment's permalink on its home instance)."""
+    missing: bool = False
+    """A placeholder for a comment the input lacks but a reply names (API JSON, TP401):
+    no author and no text; ``id`` is the missing comment's, and its span is empty."""
 
     def walk(self) -> Iterator[Comment]:
         """This comment and every reply under it, each before its replies, in page order."""
@@ -298,7 +315,12 @@ class Post:
     """A link post's preview as the page shows it: its title (the host glued on
     by the copy) and its description, a line each."""
     span: Span
-    """From the first to the last line of the header and the preview."""
+    """From the first to the last line of the header and the preview; API JSON: the
+    object the post was read from."""
+    id: str | None = None
+    """The post's id where the input gives it (API JSON); None in page text."""
+    published: datetime | None = None
+    """When it was posted, where the input says exactly (API JSON); else None."""
 
 
 @attrs.frozen

@@ -205,10 +205,16 @@ def _shown(count: int | None) -> int | None:
 
 
 def _carried_comment(comment: Comment, dialect: str) -> Comment:
-    shown = attrs.evolve(
+    author = comment.author or Author("unknown", "unknown", None, (), ())
+    shown = attrs.evolve(  # a page shows no ids and no addresses
         comment,
-        author=comment.author or Author("unknown", "unknown", None, (), ()),
+        author=attrs.evolve(author, url=None),
         more_replies=_shown(comment.more_replies),
+        id=None,
+        parent_id=None,
+        post_id=None,
+        url=None,
+        missing=False,
     )
     if dialect == "hexbear":
         return attrs.evolve(shown, score=None, upvotes=None, downvotes=None, language=None)

@@ -53,6 +53,7 @@ def _post(post: Post | None) -> JSON | None:
         return None
     community = post.community
     return {
+        "id": post.id,
         "title": post.title,
         "author": _author(post.author),
         "community": None
@@ -66,6 +67,7 @@ def _post(post: Post | None) -> JSON | None:
         "upvotes": post.upvotes,
         "downvotes": post.downvotes,
         "comment_count": post.comment_count,
+        "published": _moment(post.published),
         "embed": [_text(t) for t in post.embed],
         "span": _span(post.span),
     }
@@ -163,11 +165,17 @@ def _author(author: Author | None) -> JSON | None:
         "pronouns": list(author.pronouns),
         "badges": list(author.badges),
         "username": author.username,
+        "url": author.url,
     }
 
 
 def _comment(comment: Comment) -> JSON:
     return {
+        "id": comment.id,
+        "parent_id": comment.parent_id,
+        "post_id": comment.post_id,
+        "url": comment.url,
+        "missing": comment.missing,
         "author": _author(comment.author),
         "score": comment.score,
         "upvotes": comment.upvotes,

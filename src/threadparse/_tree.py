@@ -40,8 +40,10 @@ def _item(item: Item, indent: str) -> str:
 
 def _comment_head(comment: Comment) -> str:
     author = comment.author
-    if author is None and not (comment.paragraphs or comment.deleted or comment.removed):
-        return "(not in the input: a placeholder for the comment replied to)"
+    if comment.missing:
+        return (
+            f"(comment {comment.id} is not in the input: a placeholder for the comment replied to)"
+        )
     who = "(author unknown)" if author is None else author.display_name
     if author is not None and author.instance:
         who += f"@{author.instance}"
