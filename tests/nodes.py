@@ -98,25 +98,34 @@ def markup_only(content: str) -> bool:
     return not _MARKUP.sub("", content) or bool(_REFERENCE_DEFINITION.fullmatch(content))
 
 
-def _lemmy_json(text: str) -> bool:
-    """Is the text JSON the API reader reads (rather than leaves unparsed whole)?"""
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return isinstance(value, list) or (
-        isinstance(value, dict) and ("comments" in value or "post_view" in value)
-    )
+def _json_read_to(text: str) -> int:
+    """Where the JSON values at the start of the text end (0 when the text does
+    not start with one): the API reader places what is in them by their
+    structure, not by line, and reads what follows as text it could not read."""
+    decoder = json.JSONDecoder()
+    position = 1 if text.startswith("\ufeff") else 0
+    read_to = 0
+    while True:
+        while position < len(text) and text[position] in " \t\n\r":
+            position += 1
+        if position == len(text):
+            return read_to
+        try:
+            _, position = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError):
+            return read_to
+        read_to = position
 
 
 def check_lossless(text: str, thread: Thread) -> None:
     leaf_spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
     for (_, end), (start, _) in itertools.pairwise(leaf_spans):
         assert end <= start, f"leaves overlap at {start}"
-    if thread.dialect == "lemmy-api" and _lemmy_json(text):
-        return
+    json_end = _json_read_to(text) if thread.dialect == "lemmy-api" else 0
     boxes = [c.span for c in containers(thread)]
     for line in line_spans(text):
+        if line.start < json_end:  # a line the JSON values start or fill
+            continue
         if thread.dialect == "markdown" and markup_only(text[line.start : line.end]):
             continue
         in_leaves = [s for s in leaf_spans if s[0] <= line.start and line.end <= s[1]]
