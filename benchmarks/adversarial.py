@@ -167,7 +167,21 @@ def api_path_loops(size: int) -> str:
     return '{"comments":[' + pairs + "]}"
 
 
+def api_json_lines(size: int) -> str:
+    """JSON Lines of comment views, each a reply to the one before in the
+    previous line's response: many small values, each read with its own
+    decoder call, and a tree that spans every line."""
+    unit = (
+        '{{"comments":[{{"comment":{{"id":{b},"path":"{path}","content":"x","post_id":1}},'
+        '"creator":{{"name":"u"}}}}],"next_page":null}}\n'
+    )
+    count = max(2, size // len(unit.format(b=10**6, path="0.1.1000000")))
+    lines = [unit.format(b=i + 1, path=f"0.{i}.{i + 1}" if i else "0.1") for i in range(count)]
+    return "".join(lines)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
+    "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
     "capture_footer_bait": capture_footer_bait,
     "capture_copy": capture_copy,

@@ -61,6 +61,7 @@ SIZES: dict[str, int] = {
     "capture_footer_bait": 40_000,
     "capture_copy": 20_000,
     "api_path_loops": 20_000,
+    "api_json_lines": 20_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one
