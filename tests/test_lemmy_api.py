@@ -456,6 +456,14 @@ def test_comments_that_are_not_a_list_are_an_error_not_silence() -> None:
     assert thread.unparsed[0].span == Span(start, len(text) - 1)
 
 
+def test_a_null_list_is_no_list() -> None:
+    text = json.dumps({"post_view": {"post": {"id": 5, "name": "T"}}, "comments": None})
+    thread = threadparse.parse(text)
+    assert (thread.comments, thread.diagnostics, thread.unparsed) == ((), (), ())
+    assert thread.post is not None
+    assert thread.post.title == "T"
+
+
 def test_a_second_post_is_an_error_and_the_same_post_again_is_not() -> None:
     first = {"post_view": {"post": {"id": 77, "name": "T"}}, "comments": [view(1)]}
     again = {"post_view": {"post": {"id": 77, "name": "T"}}, "comments": [view(2)]}

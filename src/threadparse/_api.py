@@ -180,8 +180,10 @@ class _Reader:
             read = True
         for name in ("comments", "items"):
             listed = value.get(name)
-            if listed is None:
-                continue
+            if listed is None or (
+                listed.kind == "scalar" and scalar(self.fields.text, listed) is None
+            ):
+                continue  # absent, or null: no list given
             read = True
             if listed.kind != "array":
                 self.not_read(
