@@ -556,6 +556,19 @@ def test_the_post_from_a_post_view_and_from_the_comment_views_own_post() -> None
     assert from_views.post.score is None  # a comment view's counts are the comment's
 
 
+def test_a_comment_views_post_body_is_the_preamble_when_no_post_view_gives_one() -> None:
+    post = {"id": 77, "name": "Title", "body": "Read the *rules* first."}
+    text = json.dumps({"comment_view": view(1, extra={"post": post})})
+    thread = threadparse.parse(text)
+    (paragraph,) = thread.preamble.paragraphs
+    assert paragraph.text == "Read the rules first."
+    assert text[paragraph.span.start : paragraph.span.end] == "Read the *rules* first."
+    several = parse_views(
+        [view(1, extra={"post": post}), view(2, post_id=78, extra={"post": {**post, "id": 78}})]
+    )
+    assert (several.post, several.preamble.paragraphs) == (None, ())
+
+
 # -- PieFed ---------------------------------------------------------------------------
 
 

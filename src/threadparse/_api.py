@@ -218,6 +218,10 @@ class _Reader:
         if post is None or post.kind != "object":
             return
         self.post_creator = self.fields.integer(post, "creator_id", "user_id")
+        self.post_body(post)
+
+    def post_body(self, post: Node) -> None:
+        """The post's markdown as the preamble and sections."""
         body = self.fields.of_kind(post.get("body"), "string", "post.body")
         if body is not None:
             decoded = decode_string(self.fields.text, body)
@@ -246,6 +250,9 @@ class _Reader:
         post = self.post
         if not self.post_read and self.first_view is not None:
             post = self._post_of_views()
+            own = self.first_view.get("post")
+            if post is not None and own is not None and own.kind == "object":
+                self.post_body(own)  # a comment view's post holds the body too
         self._report_posts(post)
         return Thread(
             dialect="lemmy-api",
@@ -260,7 +267,8 @@ class _Reader:
 
     def _post_of_views(self) -> Post | None:
         """The post from the comment views' own ``post`` (no author: a comment view's
-        creator is the comment's), when every comment is under that one post."""
+        creator is the comment's), when every comment is under that one post; its
+        body, where the view holds it, becomes the preamble and sections."""
         ids = {entry.comment.post_id for entry in self.entries} - {None}
         if len(ids) > 1 or self.first_view is None:
             return None
