@@ -366,7 +366,7 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         [
             (
                 "TP402",
-                "comment 1's path loops back on itself: read as a top-level comment",
+                "comment 1's parent links loop back to it: read as a top-level comment",
                 Span(14, 95),
                 1,
             )

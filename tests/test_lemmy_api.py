@@ -166,7 +166,7 @@ def test_a_path_that_loops_is_read_as_top_level_with_a_warning() -> None:
         (1, "ada", "comment 2"),
     ]
     assert [(d.code, d.message) for d in thread.diagnostics] == [
-        ("TP402", "comment 1's path loops back on itself: read as a top-level comment")
+        ("TP402", "comment 1's parent links loop back to it: read as a top-level comment")
     ]
 
 

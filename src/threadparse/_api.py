@@ -54,7 +54,7 @@ JSON string, escapes included.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -83,6 +83,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
+from threadparse._records import Record, build_tree
 from threadparse._source import WHITESPACE, split_lines
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
@@ -155,7 +156,7 @@ class _Reader:
         self.post_creator: int | None = None
         self.preamble = Preamble()
         self.sections: tuple[Section, ...] = ()
-        self.entries: list[_Entry] = []
+        self.entries: list[Record] = []
         self.unparsed: list[Text] = []
         self.first_view: Node | None = None  # for the post, when no post_view gives it
 
@@ -258,7 +259,7 @@ class _Reader:
             dialect="lemmy-api",
             preamble=self.preamble,
             sections=self.sections,
-            comments=_Tree(self.entries, max_depth, self.fields.diagnostics).build(),
+            comments=build_tree(self.entries, max_depth, self.fields.diagnostics),
             unattributed=(),
             unparsed=tuple(self.unparsed),
             diagnostics=self.fields.diagnostics.sorted(),
@@ -506,17 +507,7 @@ def parse_timestamp(value: str) -> datetime | None:
 # -- Comments ---------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Entry:
-    """One CommentView, read; ``comment`` lacks only its depth, more_replies and replies."""
-
-    id: int
-    ancestors: tuple[int, ...]  #: ids from the top-level comment down to the parent
-    child_count: int | None
-    comment: Comment
-
-
-def _entry(view: Node, fields: _Fields, post_creator: int | None) -> _Entry | None:
+def _entry(view: Node, fields: _Fields, post_creator: int | None) -> Record | None:
     """A CommentView as an entry of the tree; None when it has no usable id or path."""
     comment = view.get("comment")
     if comment is None or comment.kind != "object":
@@ -557,7 +548,12 @@ def _entry(view: Node, fields: _Fields, post_creator: int | None) -> _Entry | No
         post_id=None if post_id is None else str(post_id),
         url=fields.string(comment, "ap_id"),
     )
-    return _Entry(comment_id, path, fields.count(comment, counts, "child_count"), built)
+    return Record(
+        str(comment_id),
+        tuple(map(str, path)),
+        fields.count(comment, counts, "child_count"),
+        built,
+    )
 
 
 def _path(comment: Node, fields: _Fields, comment_id: int | None, span: Span) -> tuple[int, ...]:
@@ -669,194 +665,3 @@ def _op(view: Node, fields: _Fields, post_creator: int | None) -> int | None:
     """The post author's id: from the CommentView's own post, else the post_view's."""
     own = fields.integer(view.get("post"), "creator_id", "user_id")
     return own if own is not None else post_creator
-
-
-@attrs.frozen
-class _Missing:
-    """A comment the input lacks but a reply names: where it is first needed, its
-    id, its parent's id and its post's."""
-
-    span: Span
-    id: int
-    parent_id: int | None
-    post_id: str | None
-
-
-class _Tree:
-    """Comments from entries in any order, without recursion.
-
-    Nodes are entry indexes, or ``-1 - n`` for the n-th placeholder.
-    """
-
-    def __init__(self, entries: list[_Entry], max_depth: int | None, diagnostics: Diagnostics):
-        self.entries = entries
-        self.max_depth = max_depth
-        self.diagnostics = diagnostics
-        self.by_id: dict[int, int] = {}
-        for index, entry in enumerate(entries):
-            if entry.id in self.by_id:
-                diagnostics.report(
-                    "TP402",
-                    f"comment id {entry.id} appears twice: replies go to the first",
-                    entry.comment.span,
-                )
-            else:
-                self.by_id[entry.id] = index
-        self.placeholders: list[_Missing] = []
-        self.placeholder_of: dict[int, int] = {}
-        self.children: dict[int | None, list[int]] = {}
-
-    def build(self) -> tuple[Comment, ...]:
-        for index, entry in enumerate(self.entries):
-            self._attach(index, entry)
-        roots = self.children.get(None, [])
-        order = list(self._preorder(roots))
-        seen = {node for node, _ in order}
-        for index in range(len(self.entries)):  # entries whose paths loop never reach a root
-            if index not in seen:
-                self.diagnostics.report(
-                    "TP402",
-                    f"comment {self.entries[index].id}'s path loops back on itself: "
-                    "read as a top-level comment",
-                    self.entries[index].comment.span,
-                )
-                roots.append(index)
-                order.extend(self._preorder([index], seen))  # adds to seen as it goes
-        return self._assemble(order)
-
-    def _attach(self, index: int, entry: _Entry) -> None:
-        # Missing ancestors first get placeholders, from the top one down, each
-        # placed where the first reply needing it is.
-        level = len(entry.ancestors)
-        while level > 0 and self._node_of(entry.ancestors[level - 1]) is None:
-            level -= 1
-        for position in range(level, len(entry.ancestors)):
-            missing = entry.ancestors[position]
-            above = entry.ancestors[position - 1] if position else None
-            self.placeholder_of[missing] = len(self.placeholders)
-            self.placeholders.append(
-                _Missing(entry.comment.span, missing, above, entry.comment.post_id)
-            )
-            self.children.setdefault(self._node_of(above), []).append(
-                -1 - self.placeholder_of[missing]
-            )
-            self.diagnostics.report(
-                "TP401",
-                f"comment {entry.id} is in a reply to comment {missing}, which is not in "
-                "the input: an empty placeholder stands in for it",
-                entry.comment.span,
-            )
-        parent = self._node_of(entry.ancestors[-1]) if entry.ancestors else None
-        self.children.setdefault(parent, []).append(index)
-
-    def _node_of(self, comment_id: int | None) -> int | None:
-        if comment_id is None:
-            return None
-        if comment_id in self.by_id:
-            return self.by_id[comment_id]
-        return -1 - self.placeholder_of[comment_id] if comment_id in self.placeholder_of else None
-
-    def _preorder(
-        self, roots: list[int], seen: set[int] | None = None
-    ) -> Iterator[tuple[int, int]]:
-        """Nodes under ``roots`` in pre-order with their depths, each once: ``seen``
-        (updated in place) holds the nodes already placed."""
-        stack = [(node, 0) for node in reversed(roots)]
-        visited = set() if seen is None else seen
-        while stack:
-            node, depth = stack.pop()
-            if node in visited:
-                continue
-            visited.add(node)
-            yield node, depth
-            stack.extend((child, depth + 1) for child in reversed(self.children.get(node, [])))
-
-    def _assemble(self, order: list[tuple[int, int]]) -> tuple[Comment, ...]:
-        """Frozen comments from the pre-order list, deeper ones capped at max_depth."""
-        unseen = self._unseen_replies(order)
-        cap = self.max_depth
-        roots: list[Comment] = []
-        stack: list[tuple[int, Comment, list[Comment]]] = []
-
-        def close() -> None:
-            _, comment, replies = stack.pop()
-            done = attrs.evolve(comment, replies=tuple(replies))
-            (stack[-1][2] if stack else roots).append(done)
-
-        for position, (node, depth) in enumerate(order):
-            shown = depth if cap is None else min(depth, cap)
-            while stack and stack[-1][0] >= shown:
-                close()
-            comment = self._comment(node, shown, unseen[position])
-            if cap is not None and depth > cap:
-                self.diagnostics.report(
-                    "TP204",
-                    f"reply at depth {depth} is deeper than max_depth={cap}: it is attached at "
-                    f"depth {cap}, so the comment it replies to is lost",
-                    comment.span,
-                )
-            stack.append((shown, comment, []))
-        while stack:
-            close()
-        return tuple(roots)
-
-    def _unseen_replies(self, order: list[tuple[int, int]]) -> list[int | None]:
-        """Per position, the replies below it that the input lacks and no comment
-        present below it accounts for: what the page shows as "N more replies".
-
-        ``child_count`` counts a comment's whole branch, so a comment's unseen
-        replies are its count less, for each reply present, one plus that
-        reply's own branch (its count; for a placeholder, what is below it).
-        One pass down for the parents, one back up for the sums: linear.
-        """
-        parents = [-1] * len(order)
-        open_positions: list[int] = []
-        for position, (_, depth) in enumerate(order):
-            while open_positions and order[open_positions[-1]][1] >= depth:
-                open_positions.pop()
-            parents[position] = open_positions[-1] if open_positions else -1
-            open_positions.append(position)
-        below = [0] * len(order)  # the branch sizes the replies present account for
-        unseen: list[int | None] = [None] * len(order)
-        for position in reversed(range(len(order))):
-            node = order[position][0]
-            count = self.entries[node].child_count if node >= 0 else None
-            if count is not None and count > below[position]:
-                unseen[position] = count - below[position]
-            branch = below[position] if count is None else max(count, below[position])
-            if parents[position] >= 0:
-                below[parents[position]] += 1 + branch
-        return unseen
-
-    def _comment(self, node: int, depth: int, unseen: int | None) -> Comment:
-        if node >= 0:
-            return attrs.evolve(self.entries[node].comment, depth=depth, more_replies=unseen)
-        missing = self.placeholders[-1 - node]
-        return _placeholder(missing, depth)
-
-
-def _placeholder(missing: _Missing, depth: int) -> Comment:
-    """What stands in for a comment the input lacks but a reply names: an empty
-    span where the first reply needing it is."""
-    return Comment(
-        author=None,
-        score=None,
-        upvotes=None,
-        downvotes=None,
-        language=None,
-        time=None,
-        published=None,
-        updated=None,
-        edited=False,
-        deleted=False,
-        removed=False,
-        more_replies=None,
-        depth=depth,
-        paragraphs=(),
-        replies=(),
-        span=Span(missing.span.start, missing.span.start),
-        id=str(missing.id),
-        parent_id=None if missing.parent_id is None else str(missing.parent_id),
-        post_id=missing.post_id,
-        missing=True,
-    )
