@@ -55,13 +55,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import attrs
 
 from threadparse._diagnostics import Diagnostics
 from threadparse._header import canonical_badges, split_pronouns
+from threadparse._jsonfields import Fields
 from threadparse._jsontree import (
     DecodedString,
     JSONError,
@@ -86,12 +86,6 @@ from threadparse._models import (
 from threadparse._records import Record, build_tree
 from threadparse._source import WHITESPACE, split_lines
 
-# RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
-# zone, and lemmy-ui reads those as UTC, as we do.
-_TIMESTAMP = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?"
-    r"(?:([Zz])|([+-])(\d{2}):?(\d{2}))?"
-)
 _PATH = re.compile(r"0(?:\.\d{1,19}){1,100000}")
 
 _NOT_A_RESPONSE = "JSON has no post_view, comment_view, comments or items: not a Lemmy API response"
@@ -107,7 +101,7 @@ def parse_api(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> 
         values, stopped = read_json_values(text)
     except JSONError as error:
         return _unreadable(text, f"{error} (at offset {error.position})", diagnostics)
-    reader = _Reader(_Fields(text, diagnostics))
+    reader = _Reader(Fields(text, diagnostics))
     for value in values:
         reader.response(value)
     if stopped is not None:
@@ -149,7 +143,7 @@ def _raw_text(text: str, start: int, end: int) -> Text:
 class _Reader:
     """The responses of one input, read in order into one thread."""
 
-    def __init__(self, fields: _Fields) -> None:
+    def __init__(self, fields: Fields) -> None:
         self.fields = fields
         self.post: Post | None = None
         self.post_read = False  # a post_view was read (its header may still be None)
@@ -304,12 +298,12 @@ def _posts_only(entries: Sequence[Node]) -> bool:
     )
 
 
-def _id_of(fields: _Fields, obj: Node | None) -> str | None:
+def _id_of(fields: Fields, obj: Node | None) -> str | None:
     number = fields.integer(obj, "id")
     return None if number is None else str(number)
 
 
-def _post_header(view: Node, fields: _Fields, *, with_author: bool) -> Post | None:
+def _post_header(view: Node, fields: Fields, *, with_author: bool) -> Post | None:
     """``Thread.post`` from a PostView (or a CommentView's ``post``): the title,
     author, community, link, time and counts (0.19's ``counts``, or 1.0's fields on
     the post itself). The API names the language by id only, and gives exact
@@ -389,125 +383,10 @@ class _Relocation:
         )
 
 
-# -- Fields -----------------------------------------------------------------------
-
-
-@attrs.define
-class _Fields:
-    """Typed reads of known fields; a wrong type is reported and read as absent."""
-
-    text: str
-    diagnostics: Diagnostics
-    plain_reported: bool = False  #: TP103 is said once per input
-
-    def of_kind(self, node: Node | None, kind: str, name: str) -> Node | None:
-        """``node`` when it is a ``kind``; else None, reported unless it is null."""
-        if node is None or node.kind == kind:
-            return node
-        if scalar(self.text, node) is not None:  # null is an absent value, not an error
-            self.diagnostics.report(
-                "TP402", f"{name} is not a {kind}: ignored", Span(node.start, node.end)
-            )
-        return None
-
-    def report_plain(self, source: DecodedString) -> None:
-        """TP103, once: markdown was read as plain text."""
-        if self.plain_reported:
-            return
-        self.plain_reported = True
-        self.diagnostics.report(
-            "TP103",
-            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
-            "the markdown was read as plain text, markup kept",
-            Span(source.to_text(0), source.to_text(len(source.value))),
-        )
-
-    def _read(
-        self, obj: Node | None, names: Sequence[str], kinds: tuple[type, ...]
-    ) -> tuple[object, Node | None]:
-        """The first of ``names`` holding a ``kinds`` value, and its node."""
-        if obj is None:
-            return None, None
-        for name in names:
-            node = obj.get(name)
-            if node is None:
-                continue
-            value = scalar(self.text, node)
-            if isinstance(value, kinds) and not (bool not in kinds and isinstance(value, bool)):
-                return value, node
-            if value is not None or node.kind in ("object", "array"):
-                wanted = "/".join(k.__name__ for k in kinds)
-                self.diagnostics.report(
-                    "TP402", f"{name} is not {wanted}: ignored", Span(node.start, node.end)
-                )
-        return None, None
-
-    def integer(self, obj: Node | None, *names: str) -> int | None:
-        value, _ = self._read(obj, names, (int,))
-        return value if isinstance(value, int) else None
-
-    def count(self, own: Node, counts: Node | None, name: str) -> int | None:
-        """A vote or reply count: on the comment or post (1.0), else in its counts (0.19)."""
-        value = self.integer(own, name)
-        return value if value is not None else self.integer(counts, name)
-
-    def string(self, obj: Node | None, *names: str) -> str | None:
-        value, _ = self._read(obj, names, (str,))
-        return value if isinstance(value, str) else None
-
-    def flag(self, obj: Node | None, *names: str) -> bool:
-        value, _ = self._read(obj, names, (bool,))
-        return value is True
-
-    def address(self, obj: Node | None, *names: str) -> tuple[str | None, str | None]:
-        """An ActivityPub id and its host; a URL without a readable host is reported,
-        and both are read as absent."""
-        value, node = self._read(obj, names, (str,))
-        if not isinstance(value, str) or node is None:
-            return None, None
-        try:
-            return value, urlsplit(value).hostname
-        except ValueError:  # "http://[::1": urlsplit raises on a broken IPv6 host
-            self.diagnostics.report(
-                "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
-            )
-            return None, None
-
-    def moment(self, obj: Node | None, *names: str) -> datetime | None:
-        value, node = self._read(obj, names, (str,))
-        if not isinstance(value, str) or node is None:
-            return None
-        moment = parse_timestamp(value)
-        if moment is None:
-            self.diagnostics.report(
-                "TP402", f"{value!r} is not an RFC 3339 time: ignored", Span(node.start, node.end)
-            )
-        return moment
-
-
-def parse_timestamp(value: str) -> datetime | None:
-    """An RFC 3339 time as an aware datetime (UTC when no zone is given), else None."""
-    match = _TIMESTAMP.fullmatch(value.strip())
-    if match is None:
-        return None
-    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
-    micro = int((match[7] or "0")[:6].ljust(6, "0"))
-    zone = timezone.utc
-    if match[9]:
-        offset = timedelta(hours=int(match[10]), minutes=int(match[11]))
-        if offset >= timedelta(hours=24):
-            return None
-        zone = timezone(-offset if match[9] == "-" else offset)
-    try:
-        return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
-    except ValueError:
-        return None  # a 30th of February, an hour 25
-
-
 # -- Comments ---------------------------------------------------------------------
 
 
-def _entry(view: Node, fields: _Fields, post_creator: int | None) -> Record | None:
+def _entry(view: Node, fields: Fields, post_creator: int | None) -> Record | None:
     """A CommentView as an entry of the tree; None when it has no usable id or path."""
     comment = view.get("comment")
     if comment is None or comment.kind != "object":
@@ -556,7 +435,7 @@ def _entry(view: Node, fields: _Fields, post_creator: int | None) -> Record | No
     )
 
 
-def _path(comment: Node, fields: _Fields, comment_id: int | None, span: Span) -> tuple[int, ...]:
+def _path(comment: Node, fields: Fields, comment_id: int | None, span: Span) -> tuple[int, ...]:
     """The ids above the comment from its ``path`` (its own id last when ``comment_id``
     is None, for the caller to take); () for a top-level comment or a path unread."""
     path_text = fields.string(comment, "path")
@@ -585,7 +464,7 @@ def _path(comment: Node, fields: _Fields, comment_id: int | None, span: Span) ->
     return ids
 
 
-def _body(comment: Node, fields: _Fields, comment_id: int, *, gone: bool) -> tuple[Text, ...]:
+def _body(comment: Node, fields: Fields, comment_id: int, *, gone: bool) -> tuple[Text, ...]:
     """The comment's markdown (``content``, PieFed's ``body``) as paragraphs; a
     missing text is reported unless the comment is deleted or removed (``gone``)."""
     content = comment.get("content")
@@ -609,7 +488,7 @@ def _body(comment: Node, fields: _Fields, comment_id: int, *, gone: bool) -> tup
 
 
 def _comment_author(
-    view: Node, fields: _Fields, post_creator: int | None, comment_id: int
+    view: Node, fields: Fields, post_creator: int | None, comment_id: int
 ) -> Author | None:
     creator = view.get("creator")
     author = _author(view, creator, fields, post_creator)
@@ -623,7 +502,7 @@ def _comment_author(
 
 
 def _author(
-    view: Node, creator: Node | None, fields: _Fields, post_creator: int | None
+    view: Node, creator: Node | None, fields: Fields, post_creator: int | None
 ) -> Author | None:
     """A PERSON as an author: None when it has neither a name nor a display name."""
     if creator is None or creator.kind != "object":
@@ -661,7 +540,7 @@ def _author(
     )
 
 
-def _op(view: Node, fields: _Fields, post_creator: int | None) -> int | None:
+def _op(view: Node, fields: Fields, post_creator: int | None) -> int | None:
     """The post author's id: from the CommentView's own post, else the post_view's."""
     own = fields.integer(view.get("post"), "creator_id", "user_id")
     return own if own is not None else post_creator

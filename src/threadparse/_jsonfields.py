@@ -1,0 +1,136 @@
+"""Typed reads of known fields of positioned JSON (``_jsontree.Node``), shared by
+the JSON readers: a value of the wrong type is reported (TP402) and read as
+absent, with the diagnostic's span on the value itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+import attrs
+
+from threadparse._diagnostics import Diagnostics
+from threadparse._jsontree import DecodedString, Node, scalar
+from threadparse._models import Span
+
+# RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
+# zone, and lemmy-ui reads those as UTC, as we do.
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?"
+    r"(?:([Zz])|([+-])(\d{2}):?(\d{2}))?"
+)
+
+
+@attrs.define
+class Fields:
+    """Typed reads of known fields; a wrong type is reported and read as absent."""
+
+    text: str
+    diagnostics: Diagnostics
+    plain_reported: bool = False  #: TP103 is said once per input
+
+    def of_kind(self, node: Node | None, kind: str, name: str) -> Node | None:
+        """``node`` when it is a ``kind``; else None, reported unless it is null."""
+        if node is None or node.kind == kind:
+            return node
+        if scalar(self.text, node) is not None:  # null is an absent value, not an error
+            self.diagnostics.report(
+                "TP402", f"{name} is not a {kind}: ignored", Span(node.start, node.end)
+            )
+        return None
+
+    def report_plain(self, source: DecodedString) -> None:
+        """TP103, once: markdown was read as plain text."""
+        if self.plain_reported:
+            return
+        self.plain_reported = True
+        self.diagnostics.report(
+            "TP103",
+            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+            "the markdown was read as plain text, markup kept",
+            Span(source.to_text(0), source.to_text(len(source.value))),
+        )
+
+    def _read(
+        self, obj: Node | None, names: Sequence[str], kinds: tuple[type, ...]
+    ) -> tuple[object, Node | None]:
+        """The first of ``names`` holding a ``kinds`` value, and its node."""
+        if obj is None:
+            return None, None
+        for name in names:
+            node = obj.get(name)
+            if node is None:
+                continue
+            value = scalar(self.text, node)
+            if isinstance(value, kinds) and not (bool not in kinds and isinstance(value, bool)):
+                return value, node
+            if value is not None or node.kind in ("object", "array"):
+                wanted = "/".join(k.__name__ for k in kinds)
+                self.diagnostics.report(
+                    "TP402", f"{name} is not {wanted}: ignored", Span(node.start, node.end)
+                )
+        return None, None
+
+    def integer(self, obj: Node | None, *names: str) -> int | None:
+        value, _ = self._read(obj, names, (int,))
+        return value if isinstance(value, int) else None
+
+    def count(self, own: Node, counts: Node | None, name: str) -> int | None:
+        """A vote or reply count: on the comment or post (1.0), else in its counts (0.19)."""
+        value = self.integer(own, name)
+        return value if value is not None else self.integer(counts, name)
+
+    def string(self, obj: Node | None, *names: str) -> str | None:
+        value, _ = self._read(obj, names, (str,))
+        return value if isinstance(value, str) else None
+
+    def flag(self, obj: Node | None, *names: str) -> bool:
+        value, _ = self._read(obj, names, (bool,))
+        return value is True
+
+    def address(self, obj: Node | None, *names: str) -> tuple[str | None, str | None]:
+        """An ActivityPub id and its host; a URL without a readable host is reported,
+        and both are read as absent."""
+        value, node = self._read(obj, names, (str,))
+        if not isinstance(value, str) or node is None:
+            return None, None
+        try:
+            return value, urlsplit(value).hostname
+        except ValueError:  # "http://[::1": urlsplit raises on a broken IPv6 host
+            self.diagnostics.report(
+                "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
+            )
+            return None, None
+
+    def moment(self, obj: Node | None, *names: str) -> datetime | None:
+        value, node = self._read(obj, names, (str,))
+        if not isinstance(value, str) or node is None:
+            return None
+        moment = parse_timestamp(value)
+        if moment is None:
+            self.diagnostics.report(
+                "TP402", f"{value!r} is not an RFC 3339 time: ignored", Span(node.start, node.end)
+            )
+        return moment
+
+
+def parse_timestamp(value: str) -> datetime | None:
+    """An RFC 3339 time as an aware datetime (UTC when no zone is given), else None."""
+    match = _TIMESTAMP.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
+    micro = int((match[7] or "0")[:6].ljust(6, "0"))
+    zone = timezone.utc
+    if match[9]:
+        offset = timedelta(hours=int(match[10]), minutes=int(match[11]))
+        if offset >= timedelta(hours=24):
+            return None
+        zone = timezone(-offset if match[9] == "-" else offset)
+    try:
+        return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+    except ValueError:
+        return None  # a 30th of February, an hour 25
