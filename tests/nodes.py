@@ -84,7 +84,9 @@ def expected_text(source: str, span: Span) -> str:
 
 #: Dialects whose ``Text.text`` is rendered (markup gone, JSON escapes decoded),
 #: so it is not its span's slice.
-RENDERED_TEXT = ("markdown", "lemmy-api")
+#: The readers of JSON, whose text nodes are placed by the JSON's structure.
+JSON_DIALECTS = ("lemmy-api", "reddit-json")
+RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json")
 
 # What a markdown line holding markup alone is made of: list and quote markers,
 # rules, fences, a spoiler's ":::", an image's "![](url)", table rules.
@@ -121,7 +123,7 @@ def check_lossless(text: str, thread: Thread) -> None:
     leaf_spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
     for (_, end), (start, _) in itertools.pairwise(leaf_spans):
         assert end <= start, f"leaves overlap at {start}"
-    json_end = _json_read_to(text) if thread.dialect == "lemmy-api" else 0
+    json_end = _json_read_to(text) if thread.dialect in JSON_DIALECTS else 0
     boxes = [c.span for c in containers(thread)]
     for line in line_spans(text):
         if line.start < json_end:  # a line the JSON values start or fill

@@ -113,6 +113,7 @@ def test_to_dict_is_json_and_matches_contract_keys() -> None:
         "chrome",
         "capture",
         "nesting",
+        "more_replies",
     ]
     assert data["schema_version"] == threadparse.SCHEMA_VERSION == 1
     assert list(data["comments"][0]) == [

@@ -211,7 +211,7 @@ def test_strict_exits_1_with_the_message(
             ["dump", "x", "--dialect", "reddit"],
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
-                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api') "
+                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api', 'reddit-json') "
                 "(see 'python -m threadparse dump --help')"
             ),
         ),
@@ -276,6 +276,7 @@ def test_empty_file_is_an_empty_dump(tmp_path: Path, capsys: pytest.CaptureFixtu
         "chrome": [],
         "capture": None,
         "nesting": True,
+        "more_replies": None,
     }
 
 

@@ -127,6 +127,7 @@ VALID = {
     "chrome": [],
     "capture": None,
     "nesting": True,
+    "more_replies": None,
 }
 
 

@@ -61,9 +61,8 @@ import attrs
 
 from threadparse._diagnostics import Diagnostics
 from threadparse._header import canonical_badges, split_pronouns
-from threadparse._jsonfields import Fields
+from threadparse._jsonfields import Fields, Relocation
 from threadparse._jsontree import (
-    DecodedString,
     JSONError,
     Node,
     decode_string,
@@ -75,7 +74,6 @@ from threadparse._models import (
     Author,
     Comment,
     Community,
-    Item,
     Post,
     Preamble,
     Section,
@@ -223,7 +221,7 @@ class _Reader:
             (preamble, sections), rendered = read_post(decoded.value)
             if not rendered:
                 self.fields.report_plain(decoded)
-            move = _Relocation(decoded)
+            move = Relocation(decoded)
             span = None if preamble.span is None else move.span(preamble.span)
             self.preamble = Preamble(tuple(move.text(p) for p in preamble.paragraphs), span)
             self.sections = tuple(move.section(s) for s in sections)
@@ -358,31 +356,6 @@ def _host_of(url: str | None) -> str | None:
         return None
 
 
-@attrs.frozen
-class _Relocation:
-    """Spans in a decoded string moved to the JSON text it was decoded from."""
-
-    source: DecodedString
-
-    def span(self, span: Span) -> Span:
-        return Span(self.source.to_text(span.start), self.source.to_text(span.end))
-
-    def text(self, text: Text) -> Text:
-        return Text(text.text, self.span(text.span))
-
-    def item(self, item: Item) -> Item:
-        return attrs.evolve(item, span=self.span(item.span))
-
-    def section(self, section: Section) -> Section:
-        # Sections nest two levels at most (SectionsBuilder), so this recursion is bounded.
-        return attrs.evolve(
-            section,
-            items=tuple(self.item(i) for i in section.items),
-            sections=tuple(self.section(s) for s in section.sections),
-            span=self.span(section.span),
-        )
-
-
 # -- Comments ---------------------------------------------------------------------
 
 
@@ -483,7 +456,7 @@ def _body(comment: Node, fields: Fields, comment_id: int, *, gone: bool) -> tupl
     texts, rendered = read_body(decoded.value)
     if not rendered and texts:
         fields.report_plain(decoded)
-    move = _Relocation(decoded)
+    move = Relocation(decoded)
     return tuple(move.text(t) for t in texts)
 
 

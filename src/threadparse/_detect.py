@@ -35,11 +35,14 @@ from threadparse._jsontree import BOM
 from threadparse._lemmyui import Layout, detect_layout, page_marks
 from threadparse._mlmym import count_headers
 from threadparse._post import first_heading, is_link_list
+from threadparse._reddit import is_reddit
 from threadparse._source import Line, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
 #: Every reader's name, as ``Thread.dialect`` and ``parse(dialect=...)`` spell it.
-DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "markdown", "lemmy-api")
+DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "markdown", "lemmy-api", "reddit-json")
+#: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
+JSON_DIALECTS = ("lemmy-api", "reddit-json")
 
 #: Below this share of the votes the runner-up is named in a TP104 diagnostic.
 AMBIGUOUS = 0.6
@@ -94,13 +97,16 @@ def looks_like_json(text: str) -> bool:
 
 
 def json_detection(text: str) -> Detection:
-    """JSON is read by the API reader; 1.0 when its first value holds what that
+    """JSON is read by the Reddit reader when its first value has one of Reddit's
+    shapes, else by the Lemmy API reader; 1.0 when that value holds what the
     reader reads (later values of a JSON Lines file are not looked at)."""
     stripped = text.removeprefix(BOM).lstrip(" \t\n\r")
     try:
         value, _ = json.JSONDecoder().raw_decode(stripped)
     except (ValueError, RecursionError):
         return Detection("lemmy-api", 0.5, None)
+    if is_reddit(value):
+        return Detection("reddit-json", 1.0, None)
     return Detection("lemmy-api", 1.0 if _is_response(value) else 0.5, None)
 
 

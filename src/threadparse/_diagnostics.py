@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from threadparse._models import Diagnostic, Severity, Span
-from threadparse._source import ESCAPE_CONTROLS, LineIndex, LineNumbers
+from threadparse._source import ESCAPE_CONTROLS, LineIndex, LineNumbers, TextLineNumbers
 
 
 @attrs.frozen
@@ -47,6 +47,7 @@ CODES: dict[str, CodeInfo] = {
     "TP402": CodeInfo(Severity.WARNING, "a known field has an unexpected value: ignored"),
     "TP403": CodeInfo(Severity.INFO, "comments from several posts in one input"),
     "TP404": CodeInfo(Severity.WARNING, "a field every entry has is missing: read as absent"),
+    "TP405": CodeInfo(Severity.INFO, "comments held back behind 'more' stubs: counted"),
     # TP9xx: what could not be placed
     "TP901": CodeInfo(Severity.ERROR, "text outside any comment"),
     "TP902": CodeInfo(Severity.ERROR, "JSON that is not a Lemmy API response, or an entry of it"),
@@ -56,7 +57,7 @@ CODES: dict[str, CodeInfo] = {
 class Diagnostics:
     """Append-only collector. Parsers report a code, a message and a span."""
 
-    def __init__(self, index: LineNumbers) -> None:
+    def __init__(self, index: LineNumbers | TextLineNumbers) -> None:
         self._index = index
         self._items: list[Diagnostic] = []
 

@@ -14,7 +14,7 @@ import attrs
 
 from threadparse._diagnostics import Diagnostics
 from threadparse._jsontree import DecodedString, Node, scalar
-from threadparse._models import Span
+from threadparse._models import Item, Section, Span, Text
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
 # zone, and lemmy-ui reads those as UTC, as we do.
@@ -134,3 +134,28 @@ def parse_timestamp(value: str) -> datetime | None:
         return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
     except ValueError:
         return None  # a 30th of February, an hour 25
+
+
+@attrs.frozen
+class Relocation:
+    """Spans in a decoded string moved to the JSON text it was decoded from."""
+
+    source: DecodedString
+
+    def span(self, span: Span) -> Span:
+        return Span(self.source.to_text(span.start), self.source.to_text(span.end))
+
+    def text(self, text: Text) -> Text:
+        return Text(text.text, self.span(text.span))
+
+    def item(self, item: Item) -> Item:
+        return attrs.evolve(item, span=self.span(item.span))
+
+    def section(self, section: Section) -> Section:
+        # Sections nest two levels at most (SectionsBuilder), so this recursion is bounded.
+        return attrs.evolve(
+            section,
+            items=tuple(self.item(i) for i in section.items),
+            sections=tuple(self.section(s) for s in section.sections),
+            span=self.span(section.span),
+        )

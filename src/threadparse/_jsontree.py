@@ -135,7 +135,7 @@ def _positioned(text: str, start: int, end: int | None = None) -> Node:
             expecting_key = first == "," and stack[-1].kind == "object"
             continue
         if first == '"' and expecting_key:
-            key = json.loads(token)
+            key = token[1:-1] if "\\" not in token else json.loads(token)
             expecting_key = False
             continue
         kind = {"{": "object", "[": "array", '"': "string"}.get(first, "scalar")

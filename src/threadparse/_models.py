@@ -354,6 +354,9 @@ class Thread:
     nesting: bool = True
     """False when the input does not carry reply nesting (a Chromium copy, any
     innerText): every comment is then at depth 0, in page order (TP105)."""
+    more_replies: int | None = None
+    """Top-level comments the input holds back (Reddit's ``more`` stub on the post);
+    None when none are known to be missing."""
 
     def walk(self) -> Iterator[Comment]:
         """Every comment, replies included, each before its replies, in page order.
@@ -383,3 +386,4 @@ class ThreadTail:
     unparsed: tuple[Text, ...]
     diagnostics: tuple[Diagnostic, ...]
     chrome: tuple[Text, ...] = ()
+    more_replies: int | None = None

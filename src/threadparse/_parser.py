@@ -24,10 +24,12 @@ from threadparse._comments import Header, build_comments, find_headers
 from threadparse._detect import (
     AMBIGUOUS,
     DIALECTS,
+    JSON_DIALECTS,
     PAGE_DIALECTS,
     Detection,
     detect_dialect,
     detect_lines,
+    json_detection,
     looks_like_json,
 )
 from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
@@ -38,12 +40,13 @@ from threadparse._markdown import read_post
 from threadparse._mlmym import parse_mlmym
 from threadparse._models import Severity, Span, Thread
 from threadparse._post import parse_post
-from threadparse._source import Line, LineNumbers, split_lines
+from threadparse._reddit import parse_reddit
+from threadparse._source import Line, LineNumbers, TextLineNumbers, split_lines
 
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "markdown", "lemmy-api")
+WHOLE_DIALECTS = ("mlmym", "markdown", *JSON_DIALECTS)
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -135,11 +138,19 @@ def check_options(*, dialect: str, max_depth: int | None, max_bytes: int | None 
 
 def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
     """``parse`` without its checks: pick the reader and run it."""
-    if dialect == "lemmy-api" or (dialect == "auto" and looks_like_json(text)):
-        return parse_api(
-            text, max_depth=max_depth, diagnostics=Diagnostics(LineNumbers(split_lines(text)))
-        )
+    if dialect == "auto" and looks_like_json(text):
+        dialect = json_detection(text).dialect
+    if dialect in JSON_DIALECTS:
+        return _parse_json(text, dialect=dialect, max_depth=max_depth)
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+
+
+def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:
+    """One of the JSON readers, with line numbers for its diagnostics."""
+    diagnostics = Diagnostics(TextLineNumbers(text))
+    if dialect == "reddit-json":
+        return parse_reddit(text, max_depth=max_depth, diagnostics=diagnostics)
+    return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
 
 
 def parse_lines(
@@ -148,7 +159,7 @@ def parse_lines(
     """``parse`` on text already split into lines (options checked). ``text`` is
     needed for markdown; None only where the caller has ruled markdown out."""
     diagnostics = Diagnostics(LineNumbers(lines))
-    if dialect != "lemmy-api" and text is not None and looks_like_html(text):
+    if dialect not in JSON_DIALECTS and text is not None and looks_like_html(text):
         diagnostics.report(
             "TP108",
             "the text is HTML markup (a saved page or copied HTML), which threadparse does not "
@@ -156,9 +167,9 @@ def parse_lines(
             "API JSON instead",
             Span(0, 0),
         )
-    if dialect == "lemmy-api":
+    if dialect in JSON_DIALECTS:
         assert text is not None
-        return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
+        return _parse_json(text, dialect=dialect, max_depth=max_depth)
     if dialect == "mlmym":
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":

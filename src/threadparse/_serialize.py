@@ -45,6 +45,7 @@ def to_dict(thread: Thread) -> JSON:
         "chrome": [_text(t) for t in thread.chrome],
         "capture": thread.capture,
         "nesting": thread.nesting,
+        "more_replies": thread.more_replies,
     }
 
 
@@ -99,6 +100,7 @@ def part_to_dict(part: ThreadHead | Comment | ThreadTail) -> JSON:
             "unparsed": [_text(t) for t in part.unparsed],
             "diagnostics": [_diagnostic(d) for d in part.diagnostics],
             "chrome": [_text(t) for t in part.chrome],
+            "more_replies": part.more_replies,
         }
     return {"kind": "comment", **_tree(part, _comment, "replies")}
 

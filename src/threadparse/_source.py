@@ -188,6 +188,24 @@ class LineNumbers:
         return self._lines[index].number if index >= 0 else 1
 
 
+class TextLineNumbers:
+    """``LineNumbers`` for a text not split into lines (the JSON readers): the
+    line starts are found on the first question, so a text with no diagnostic
+    costs nothing, and the numbers are ``split_lines``'s."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def line_of(self, offset: int) -> int:
+        if self._starts is None:
+            starts = [0, *(m.end() for m in _LINE_END.finditer(self._text))]
+            if len(starts) > 1 and starts[-1] == len(self._text):
+                starts.pop()  # a final line end starts no line
+            self._starts = starts
+        return max(1, bisect.bisect_right(self._starts, offset))
+
+
 class LineIndex:
     """Maps offsets to 1-based line and column numbers, built once per input."""
 

@@ -178,6 +178,7 @@ def _whole(thread: Thread) -> Iterator[ThreadHead | Comment | ThreadTail]:
         unparsed=thread.unparsed,
         diagnostics=thread.diagnostics,
         chrome=thread.chrome,
+        more_replies=thread.more_replies,
     )
 
 
@@ -205,6 +206,7 @@ def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
         diagnostics=tail.diagnostics,
         post=head.post,
         chrome=tail.chrome,
+        more_replies=tail.more_replies,
         capture=head.capture,
         nesting=head.nesting,
     )

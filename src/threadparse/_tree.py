@@ -128,8 +128,9 @@ def render_tree(thread: Thread) -> str:
         out.append(f"{indent}section {title} ({_count_of(len(section.items), 'item')})")
         out.extend(_item(item, indent + STEP) for item in section.items)
         sections.extend((child, indent + STEP) for child in reversed(section.sections))
-    if thread.comments:
-        out.append(f"comments ({_count(thread.comments)})")
+    if thread.comments or thread.more_replies:
+        more = f", {thread.more_replies} more not shown" if thread.more_replies else ""
+        out.append(f"comments ({_count(thread.comments)}{more})")
     comments: list[tuple[Comment, str]] = [(c, STEP) for c in reversed(thread.comments)]
     while comments:
         comment, indent = comments.pop()
