@@ -397,9 +397,11 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
         [("TP404", "comment 1 has no content: read as a comment without text", Span(26, 50), 1)],
     ),
     "TP405": (
-        '[{"kind": "Listing", "data": {"children": []}}, {"kind": "Listing", "data": '
-        '{"children": [{"kind": "more", "data": {"id": "m1", "parent_id": "t3_p", "count": 4, '
-        '"children": ["m1"]}}]}}]',
+        (
+            '[{"kind": "Listing", "data": {"children": []}}, {"kind": "Listing", "data": '
+            '{"children": [{"kind": "more", "data": {"id": "m1", "parent_id": "t3_p", "count": 4, '
+            '"children": ["m1"]}}]}}]'
+        ),
         {},
         [
             (
