@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 import threadparse
 from tests.nodes import check_lossless, leaves, sections
-from threadparse import Item, Section, Span, Thread
+from threadparse import Item, Section, Span, Text, Thread
 from threadparse import strategies as tps
 from threadparse._markdown import lemmy_markdown, read_body
 
@@ -224,3 +225,57 @@ def test_markdown_reader_never_raises_and_spans_hold_source_lines(text: str) -> 
         assert leaf.text == leaf.text.strip()
     for section in sections(thread):
         assert 0 <= section.span.start <= section.span.end <= len(text)
+
+
+# -- review findings ---------------------------------------------------------------------
+
+
+def test_the_parser_is_lemmy_uis_preset_with_markdown_its_nesting_limit() -> None:
+    # lemmy-ui runs markdown-it's default preset (maxNesting 100); commonmark's
+    # limit of 20 dropped a 20-deep quote and a list's levels past 8.
+    md = lemmy_markdown()
+    assert md is not None
+    assert md.options["maxNesting"] == 100
+    quote = ">" * 20 + " a day"
+    assert read_body(quote)[0] == (Text("a day", Span(0, len(quote))),)
+    nested = "\n".join("  " * level + f"- level {level}" for level in range(13))
+    (listed,) = read_body(nested)[0]
+    assert listed.text == "\n".join(f"level {level}" for level in range(13))
+    assert listed.span == Span(0, len(nested))
+
+
+def test_linkify_is_part_of_the_extra_so_without_it_markdown_is_read_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lemmy_markdown.cache_clear()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setitem(sys.modules, "linkify_it", None)  # import linkify_it fails
+            assert lemmy_markdown() is None
+            assert read_body("see https://x.example/a\n") == (
+                (Text("see https://x.example/a", Span(0, 23)),),
+                False,
+            )
+    finally:
+        lemmy_markdown.cache_clear()  # the next call builds the parser again
+    assert lemmy_markdown() is not None
+
+
+def test_a_spoiler_needs_a_title_or_its_lines_are_text() -> None:
+    # lemmy-ui: validate: params.trim().match(/^spoiler\s+(.*)$/)
+    source = "::: spoiler\nhidden\n:::\n\n::: spoiler   \nalso\n:::\n"
+    assert read_body(source)[0] == (
+        Text("::: spoiler\nhidden\n:::", Span(0, 22)),
+        Text("::: spoiler\nalso\n:::", Span(24, 47)),
+    )
+    titled = "# Links\n::: spoiler  Memes  \nhttps://a.example/1\n:::\n"
+    thread = threadparse.parse(titled, dialect="markdown")
+    ((spoiler,),) = [s.sections for s in thread.sections]
+    assert (spoiler.title, [i.url for i in spoiler.items]) == ("Memes", ["https://a.example/1"])
+    assert _span_text(titled, spoiler.span) == "::: spoiler  Memes  \nhttps://a.example/1"
+
+
+def test_a_notes_second_reference_shows_its_sub_id_as_the_page_does() -> None:
+    source = "one[^n], two[^n], three[^m]\n\n[^n]: Note.\n\n[^m]: Other.\n"
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == ["one[1], two[1:1], three[2]", "Note.", "Other."]

@@ -33,6 +33,7 @@ says so.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -58,8 +59,17 @@ if TYPE_CHECKING:
 @functools.lru_cache(maxsize=1)
 def lemmy_markdown() -> MarkdownIt | None:
     """A markdown-it-py parser set up as lemmy-ui's (src/shared/markdown.ts), or
-    None when the ``markdown`` extra is not installed."""
+    None when the ``markdown`` extra is not installed.
+
+    lemmy-ui builds ``new MarkdownIt({html: false, linkify: true, typographer:
+    true})``, markdown-it's default preset (``js-default`` here: its nesting
+    limit is 100), and adds sub, sup, footnotes and a ``spoiler`` container that
+    needs a title. Its other plugins only change the HTML (embeds, highlighting,
+    ruby, bidi) or link ``!name@host`` to the site itself: no text shown, no
+    web address.
+    """
     try:
+        import linkify_it  # type: ignore[import-untyped]  # noqa: F401  (linkify=True needs it: the extra installs it)
         from markdown_it import MarkdownIt
         from mdit_py_plugins.container import container_plugin
         from mdit_py_plugins.footnote import footnote_plugin
@@ -67,19 +77,19 @@ def lemmy_markdown() -> MarkdownIt | None:
         from mdit_py_plugins.superscript import superscript_plugin
     except ImportError:
         return None
-    try:
-        import linkify_it  # type: ignore[import-untyped]  # noqa: F401  (linkify needs it)
-
-        linkify = True
-    except ImportError:
-        linkify = False  # bare URLs are then found by the item reader's own pattern
-    md = MarkdownIt("commonmark", {"html": False, "linkify": linkify, "typographer": True})
-    md.enable(["replacements", "smartquotes", "strikethrough", "table"])
-    if linkify:
-        md.enable("linkify")
-    md.use(container_plugin, name="spoiler")
+    md = MarkdownIt("js-default", {"html": False, "linkify": True, "typographer": True})
+    md.use(container_plugin, name="spoiler", validate=_spoiler_with_title)
     md.use(footnote_plugin).use(sub_plugin).use(superscript_plugin)
     return md
+
+
+#: lemmy-ui's spoiler container: ``validate: params.trim().match(/^spoiler\s+(.*)$/)``.
+_SPOILER = re.compile(r"spoiler\s+(.*)", re.DOTALL)
+
+
+def _spoiler_with_title(params: str, *_markup: str) -> bool:
+    """``::: spoiler TITLE`` opens a spoiler; ``::: spoiler`` alone is text."""
+    return _SPOILER.fullmatch(params.strip()) is not None
 
 
 @attrs.frozen
@@ -202,7 +212,8 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
                     blocks.append(_Block("list", tuple(gathered)))
                     gathered = []
         elif kind == "container_spoiler_open" and token.map:
-            title = token.info.strip().removeprefix("spoiler").strip(WHITESPACE)
+            match = _SPOILER.fullmatch(token.info.strip())
+            title = match.group(1).strip(WHITESPACE) if match else ""
             if title:
                 span = _source_span(lines, token.map[0], token.map[0] + 1)
                 blocks.append(_Block("spoiler", (_Shown(title, None, None, span),)))
@@ -289,7 +300,9 @@ def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[_Shown]:
         elif kind == "image":
             parts.append(child.content)  # the alt text: Lemmy's custom emoji show it
         elif kind == "footnote_ref":
-            parts.append(f"[{child.meta['id'] + 1}]")  # as the page numbers it
+            # As the page numbers it: a note's second reference is [1:1].
+            sub = child.meta.get("subId", 0)
+            parts.append(f"[{child.meta['id'] + 1}{f':{sub}' if sub else ''}]")
         elif kind in ("softbreak", "hardbreak"):
             close_line(last=False)
         elif kind == "link_open":
