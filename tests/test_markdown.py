@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import threadparse
-from tests.nodes import check_lossless, leaves, sections
+from tests.nodes import check_lossless, check_spans, leaves, sections
+from tests.test_lemmy_api import parse_views, view
 from threadparse import Item, Section, Span, Text, Thread
 from threadparse import strategies as tps
 from threadparse._markdown import lemmy_markdown, read_body
@@ -95,7 +97,7 @@ def test_comment_bodies_are_blocks_a_tight_list_one_paragraph() -> None:
     assert [t.text for t in texts] == [
         "A quote:",
         "quoted\nmore",
-        "code\nindented",
+        "code\n  indented",
         "one\ntwo",
         "a",
         "b",
@@ -221,10 +223,12 @@ def test_markdown_reader_never_raises_and_spans_hold_source_lines(text: str) -> 
         assert end <= start
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
-        assert leaf.text
-        assert leaf.text == leaf.text.strip()
+        assert leaf.text.strip()
+        assert leaf.text == leaf.text.rstrip()  # a code block keeps its first line's indent
     for section in sections(thread):
         assert 0 <= section.span.start <= section.span.end <= len(text)
+    check_spans(text, thread)
+    check_lossless(text, thread)
 
 
 # -- review findings ---------------------------------------------------------------------
@@ -279,3 +283,107 @@ def test_a_notes_second_reference_shows_its_sub_id_as_the_page_does() -> None:
     source = "one[^n], two[^n], three[^m]\n\n[^n]: Note.\n\n[^m]: Other.\n"
     texts, _ = read_body(source)
     assert [t.text for t in texts] == ["one[1], two[1:1], three[2]", "Note.", "Other."]
+
+
+@pytest.mark.parametrize("depth", [55, 99, 100, 150])
+def test_a_line_past_the_nesting_limit_is_kept_as_a_post_and_as_a_comment(depth: int) -> None:
+    # markdown-it drops what is inside a container opened at its nesting limit
+    # (100): the page shows nothing, and the line is kept as written.
+    source = ">" * depth + " a day"
+    shown = "a day" if depth < 100 else source
+    thread = threadparse.parse(source, dialect="markdown")
+    assert thread.preamble.paragraphs == (Text(shown, Span(0, len(source))),)
+    check_lossless(source, thread)
+    check_spans(source, thread)
+    assert read_body(source) == ((Text(shown, Span(0, len(source))),), True)
+    body = f"first\n\n{source}\n\n- item\n"
+    assert read_body(body)[0] == (
+        Text("first", Span(0, 5)),
+        Text(shown, Span(7, 7 + len(source))),
+        Text("item", Span(9 + len(source), 15 + len(source))),
+    )
+    api = parse_views([view(1, content=body)])
+    (comment,) = api.comments
+    json_text = json.dumps({"comments": [view(1, content=body)]}, indent=2)
+    start = json_text.index(">" * depth)
+    assert comment.paragraphs[1] == Text(shown, Span(start, start + len(source)))
+
+
+def test_a_list_item_past_the_nesting_limit_keeps_its_lines() -> None:
+    source = "> " * 99 + "- one\n" + "> " * 99 + "  two\n\nafter\n"
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == [
+        "> " * 99 + "- one\n" + "> " * 99 + "  two",
+        "after",
+    ]
+    check_lossless(source, threadparse.parse(source, dialect="markdown"))
+
+
+def test_line_spans_follow_code_spans_images_and_links_over_line_ends() -> None:
+    text = (
+        "# Sources\n"
+        "a `code\nspan` b\n"
+        "https://x.org ~ c\n"
+        "![two\nlines](https://x.org/e.png) d\n"
+        "[e](\nhttps://e.org) ~ f\n"
+        "g\n"
+    )
+    thread = threadparse.parse(text, dialect="markdown")
+    (section,) = thread.sections
+    assert [(i.text, i.url, _span_text(text, i.span)) for i in section.items] == [
+        ("a code span b", None, "a `code\nspan` b"),
+        ("https://x.org ~ c", "https://x.org", "https://x.org ~ c"),
+        ("two lines d", None, "![two\nlines](https://x.org/e.png) d"),
+        ("e ~ f", "https://e.org", "[e](\nhttps://e.org) ~ f"),
+        ("g", None, "g"),
+    ]
+    check_lossless(text, thread)
+
+
+def test_a_quoted_paragraphs_lines_are_placed_after_their_markers() -> None:
+    source = "> one `x\n> y` two\n> [three](https://t.org) four\n"
+    (quote,) = read_body(source)[0]
+    assert quote.text == "one x y two\nthree four"
+    (link,) = quote.links
+    assert (link.url, link.text, _span_text(source, link.span)) == (
+        "https://t.org",
+        "three",
+        "[three](https://t.org)",
+    )
+
+
+def test_code_blocks_keep_each_lines_indentation_as_written() -> None:
+    source = (
+        "```python\n"
+        "  def f():\n"
+        "      return 1   \n"
+        "\n"
+        "  f()\n"
+        "```\n"
+        "\n"
+        "    indented\n"
+        "      deeper\n"
+        "\n"
+        "- item\n"
+        "\n"
+        "  ~~~\n"
+        "  fenced in an item\n"
+        "    more\n"
+        "  ~~~\n"
+    )
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == [
+        "  def f():\n      return 1\n\n  f()",
+        "indented\n  deeper",
+        "item",
+        "fenced in an item\n  more",
+    ]
+    assert [_span_text(source, t.span) for t in texts] == [
+        "```python\n  def f():\n      return 1   \n\n  f()\n```",
+        "indented\n      deeper",
+        "- item",
+        "~~~\n  fenced in an item\n    more\n  ~~~",
+    ]
+    thread = threadparse.parse(source, dialect="markdown")
+    check_spans(source, thread)
+    check_lossless(source, thread)
