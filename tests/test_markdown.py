@@ -11,11 +11,12 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 import threadparse
 from tests.nodes import check_lossless, check_spans, leaves, sections
 from tests.test_lemmy_api import parse_views, view
-from threadparse import Item, Section, Span, Text, Thread
+from threadparse import Item, Link, Section, Span, Text, Thread
 from threadparse import strategies as tps
 from threadparse._markdown import lemmy_markdown, read_body
 
@@ -387,3 +388,61 @@ def test_code_blocks_keep_each_lines_indentation_as_written() -> None:
     thread = threadparse.parse(source, dialect="markdown")
     check_spans(source, thread)
     check_lossless(source, thread)
+
+
+def test_a_comments_paragraphs_hold_their_web_links_located_in_the_source() -> None:
+    source = (
+        'Read [the *full* report](https://x.org/r "title") and https://y.org/a, '
+        "<https://z.org> or www.w.org.\n"
+        "Ask @ada@lemmy.ml, or [two\nlines](https://t.org).\n\n"
+        "| site | note |\n| --- | --- |\n| [s](https://s.org) | https://n.org |\n"
+    )
+    paragraph, table = read_body(source)[0]
+    assert paragraph.text == (
+        "Read the full report and https://y.org/a, https://z.org or www.w.org.\n"
+        "Ask @ada@lemmy.ml, or two\nlines."
+    )
+    assert [(link.url, link.text, _span_text(source, link.span)) for link in paragraph.links] == [
+        ("https://x.org/r", "the full report", '[the *full* report](https://x.org/r "title")'),
+        ("https://y.org/a", "https://y.org/a", "https://y.org/a"),
+        ("https://z.org", "https://z.org", "<https://z.org>"),
+        ("http://www.w.org", "www.w.org", "www.w.org"),
+        ("https://t.org", "two\nlines", "[two\nlines](https://t.org)"),
+    ]  # the mention, linked as mailto:, is text
+    assert table.text == "site | note\ns | https://n.org"
+    assert [(link.url, _span_text(source, link.span)) for link in table.links] == [
+        ("https://s.org", "[s](https://s.org)"),
+        ("https://n.org", "https://n.org"),
+    ]
+
+
+def test_a_posts_preamble_holds_its_links_and_the_dump_shows_them() -> None:
+    # The second paragraph has no link, so the first is not navigation.
+    source = "See [the map](https://m.org/map).\n\nNo link.\n\n# Sources\nhttps://t.me/x ~ Maps.\n"
+    thread = threadparse.parse(source, dialect="markdown")
+    paragraph, plain = thread.preamble.paragraphs
+    assert plain == Text("No link.", Span(35, 43))
+    assert paragraph.links == (Link("https://m.org/map", "the map", Span(4, 32)),)
+    assert threadparse.to_dict(thread)["preamble"]["paragraphs"] == [
+        {
+            "text": "See the map.",
+            "span": [0, 33],
+            "links": [{"url": "https://m.org/map", "text": "the map", "span": [4, 32]}],
+        },
+        {"text": "No link.", "span": [35, 43], "links": []},
+    ]
+    Draft202012Validator(threadparse.json_schema()).validate(threadparse.to_dict(thread))
+    check_spans(source, thread)
+
+
+def test_api_bodies_links_are_located_in_the_json_text() -> None:
+    content = 'Caf\u00e9 "news": [the *story*](https://n.org/s) \u2014 https://b.org'
+    text = json.dumps({"comments": [view(1, content=content)]}, indent=2)  # ensure_ascii
+    thread = threadparse.parse(text)
+    ((paragraph,),) = [c.paragraphs for c in thread.comments]
+    assert paragraph.text == "Caf\u00e9 \u201cnews\u201d: the story \u2014 https://b.org"
+    assert [(link.url, link.text, _span_text(text, link.span)) for link in paragraph.links] == [
+        ("https://n.org/s", "the story", "[the *story*](https://n.org/s)"),
+        ("https://b.org", "https://b.org", "https://b.org"),
+    ]
+    assert _span_text(text, paragraph.span) == json.dumps(content)[1:-1]
