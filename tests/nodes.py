@@ -142,13 +142,40 @@ def check_lossless(text: str, thread: Thread) -> None:
 
 
 def check_spans(text: str, thread: Thread) -> None:
-    """Spans are in bounds, and every text node's span holds exactly its text."""
+    """Spans are in bounds, and every text node's span holds exactly its text.
+
+    A rendered text (markdown, API JSON) may start with white space: a code
+    block keeps its first line's indentation. A text's links lie within its
+    span, in order; in markdown each link's source holds its URL or its text,
+    or is a link's markup (``[text](url)``, ``<url>``).
+    """
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
         if thread.dialect not in RENDERED_TEXT or leaf in thread.unparsed:
             assert leaf.text == expected_text(text, leaf.span)
-        assert leaf.text == leaf.text.strip(WHITESPACE)
+        assert leaf.text == leaf.text.rstrip(WHITESPACE)
+        if thread.dialect not in RENDERED_TEXT:
+            assert leaf.text == leaf.text.lstrip(WHITESPACE)
+        if isinstance(leaf, Text):
+            check_links(text, leaf, markdown=thread.dialect == "markdown")
     for box in containers(thread):
         assert 0 <= box.span.start <= box.span.end <= len(text)
     for diagnostic in thread.diagnostics:
         assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)
+
+
+def check_links(source: str, text: Text, *, markdown: bool) -> None:
+    """``text``'s links lie within its span, in order, each with a URL and a text;
+    with ``markdown``, ``source`` is the markdown they were read from."""
+    end = text.span.start
+    for link in text.links:
+        assert end <= link.span.start < link.span.end <= text.span.end, (link, text.span)
+        end = link.span.end
+        assert link.url.startswith(("http://", "https://"))
+        assert link.text
+        if markdown:
+            held = source[link.span.start : link.span.end]
+            assert link.url in held or link.text in held or held.startswith(("[", "<")), (
+                link,
+                held,
+            )

@@ -35,7 +35,7 @@ def test_dump_json(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["dialect"] == "lemmy-0.19"
     assert out["comments"][0]["author"]["name"] == "ada"
-    assert out["comments"][0]["paragraphs"] == [{"text": "Hi!", "span": [61, 64]}]
+    assert out["comments"][0]["paragraphs"] == [{"text": "Hi!", "span": [61, 64], "links": []}]
 
 
 def test_dump_tree(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,7 +50,7 @@ def test_dump_keeps_crlf_offsets(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path.write_bytes(PAGE.replace("\n", "\r\n").encode())
     assert main(["dump", str(path)]) == 0
     paragraph = json.loads(capsys.readouterr().out)["comments"][0]["paragraphs"][0]
-    assert paragraph == {"text": "Hi!", "span": [67, 70]}  # six \r before it
+    assert paragraph == {"text": "Hi!", "span": [67, 70], "links": []}  # six \r before it
 
 
 def test_dump_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,7 +172,7 @@ def test_byte_order_marks(
     path.write_bytes(bom + PAGE.encode(codec))
     assert main(["dump", str(path)]) == 0
     paragraph = json.loads(capsys.readouterr().out)["comments"][0]["paragraphs"][0]
-    assert paragraph == {"text": "Hi!", "span": [61, 64]}  # the BOM is not text
+    assert paragraph == {"text": "Hi!", "span": [61, 64], "links": []}  # the BOM is not text
 
 
 def test_many_files_dump_past_a_failure(
@@ -627,7 +627,8 @@ def test_a_byte_order_mark_that_arrives_in_pieces(
     assert main(["dump", "-", "--format", output]) == 0
     out = capsys.readouterr().out
     comment = json.loads(out)["comments"][0] if output == "json" else records(out)[1]
-    assert comment["paragraphs"] == [{"text": "Hi!", "span": [61, 64]}]  # the mark is not text
+    # The mark is not text.
+    assert comment["paragraphs"] == [{"text": "Hi!", "span": [61, 64], "links": []}]
 
 
 def test_detect_prints_dialect_confidence_runner_up_and_capture(

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
+import sys
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 import threadparse
-from tests.nodes import check_lossless, leaves, sections
-from threadparse import Item, Section, Span, Thread
+from tests.nodes import check_lossless, check_spans, leaves, sections
+from tests.test_lemmy_api import parse_views, view
+from threadparse import Item, Link, Section, Span, Text, Thread
 from threadparse import strategies as tps
 from threadparse._markdown import lemmy_markdown, read_body
 
@@ -94,7 +98,7 @@ def test_comment_bodies_are_blocks_a_tight_list_one_paragraph() -> None:
     assert [t.text for t in texts] == [
         "A quote:",
         "quoted\nmore",
-        "code\nindented",
+        "code\n  indented",
         "one\ntwo",
         "a",
         "b",
@@ -220,7 +224,225 @@ def test_markdown_reader_never_raises_and_spans_hold_source_lines(text: str) -> 
         assert end <= start
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
-        assert leaf.text
-        assert leaf.text == leaf.text.strip()
+        assert leaf.text.strip()
+        assert leaf.text == leaf.text.rstrip()  # a code block keeps its first line's indent
     for section in sections(thread):
         assert 0 <= section.span.start <= section.span.end <= len(text)
+    check_spans(text, thread)
+    check_lossless(text, thread)
+
+
+# -- review findings ---------------------------------------------------------------------
+
+
+def test_the_parser_is_lemmy_uis_preset_with_markdown_its_nesting_limit() -> None:
+    # lemmy-ui runs markdown-it's default preset (maxNesting 100); commonmark's
+    # limit of 20 dropped a 20-deep quote and a list's levels past 8.
+    md = lemmy_markdown()
+    assert md is not None
+    assert md.options["maxNesting"] == 100
+    quote = ">" * 20 + " a day"
+    assert read_body(quote)[0] == (Text("a day", Span(0, len(quote))),)
+    nested = "\n".join("  " * level + f"- level {level}" for level in range(13))
+    (listed,) = read_body(nested)[0]
+    assert listed.text == "\n".join(f"level {level}" for level in range(13))
+    assert listed.span == Span(0, len(nested))
+
+
+def test_linkify_is_part_of_the_extra_so_without_it_markdown_is_read_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lemmy_markdown.cache_clear()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setitem(sys.modules, "linkify_it", None)  # import linkify_it fails
+            assert lemmy_markdown() is None
+            assert read_body("see https://x.example/a\n") == (
+                (Text("see https://x.example/a", Span(0, 23)),),
+                False,
+            )
+    finally:
+        lemmy_markdown.cache_clear()  # the next call builds the parser again
+    assert lemmy_markdown() is not None
+
+
+def test_a_spoiler_needs_a_title_or_its_lines_are_text() -> None:
+    # lemmy-ui: validate: params.trim().match(/^spoiler\s+(.*)$/)
+    source = "::: spoiler\nhidden\n:::\n\n::: spoiler   \nalso\n:::\n"
+    assert read_body(source)[0] == (
+        Text("::: spoiler\nhidden\n:::", Span(0, 22)),
+        Text("::: spoiler\nalso\n:::", Span(24, 47)),
+    )
+    titled = "# Links\n::: spoiler  Memes  \nhttps://a.example/1\n:::\n"
+    thread = threadparse.parse(titled, dialect="markdown")
+    ((spoiler,),) = [s.sections for s in thread.sections]
+    assert (spoiler.title, [i.url for i in spoiler.items]) == ("Memes", ["https://a.example/1"])
+    assert _span_text(titled, spoiler.span) == "::: spoiler  Memes  \nhttps://a.example/1"
+
+
+def test_a_notes_second_reference_shows_its_sub_id_as_the_page_does() -> None:
+    source = "one[^n], two[^n], three[^m]\n\n[^n]: Note.\n\n[^m]: Other.\n"
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == ["one[1], two[1:1], three[2]", "Note.", "Other."]
+
+
+@pytest.mark.parametrize("depth", [55, 99, 100, 150])
+def test_a_line_past_the_nesting_limit_is_kept_as_a_post_and_as_a_comment(depth: int) -> None:
+    # markdown-it drops what is inside a container opened at its nesting limit
+    # (100): the page shows nothing, and the line is kept as written.
+    source = ">" * depth + " a day"
+    shown = "a day" if depth < 100 else source
+    thread = threadparse.parse(source, dialect="markdown")
+    assert thread.preamble.paragraphs == (Text(shown, Span(0, len(source))),)
+    check_lossless(source, thread)
+    check_spans(source, thread)
+    assert read_body(source) == ((Text(shown, Span(0, len(source))),), True)
+    body = f"first\n\n{source}\n\n- item\n"
+    assert read_body(body)[0] == (
+        Text("first", Span(0, 5)),
+        Text(shown, Span(7, 7 + len(source))),
+        Text("item", Span(9 + len(source), 15 + len(source))),
+    )
+    api = parse_views([view(1, content=body)])
+    (comment,) = api.comments
+    json_text = json.dumps({"comments": [view(1, content=body)]}, indent=2)
+    start = json_text.index(">" * depth)
+    assert comment.paragraphs[1] == Text(shown, Span(start, start + len(source)))
+
+
+def test_a_list_item_past_the_nesting_limit_keeps_its_lines() -> None:
+    source = "> " * 99 + "- one\n" + "> " * 99 + "  two\n\nafter\n"
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == [
+        "> " * 99 + "- one\n" + "> " * 99 + "  two",
+        "after",
+    ]
+    check_lossless(source, threadparse.parse(source, dialect="markdown"))
+
+
+def test_line_spans_follow_code_spans_images_and_links_over_line_ends() -> None:
+    text = (
+        "# Sources\n"
+        "a `code\nspan` b\n"
+        "https://x.org ~ c\n"
+        "![two\nlines](https://x.org/e.png) d\n"
+        "[e](\nhttps://e.org) ~ f\n"
+        "g\n"
+    )
+    thread = threadparse.parse(text, dialect="markdown")
+    (section,) = thread.sections
+    assert [(i.text, i.url, _span_text(text, i.span)) for i in section.items] == [
+        ("a code span b", None, "a `code\nspan` b"),
+        ("https://x.org ~ c", "https://x.org", "https://x.org ~ c"),
+        ("two lines d", None, "![two\nlines](https://x.org/e.png) d"),
+        ("e ~ f", "https://e.org", "[e](\nhttps://e.org) ~ f"),
+        ("g", None, "g"),
+    ]
+    check_lossless(text, thread)
+
+
+def test_a_quoted_paragraphs_lines_are_placed_after_their_markers() -> None:
+    source = "> one `x\n> y` two\n> [three](https://t.org) four\n"
+    (quote,) = read_body(source)[0]
+    assert quote.text == "one x y two\nthree four"
+    (link,) = quote.links
+    assert (link.url, link.text, _span_text(source, link.span)) == (
+        "https://t.org",
+        "three",
+        "[three](https://t.org)",
+    )
+
+
+def test_code_blocks_keep_each_lines_indentation_as_written() -> None:
+    source = (
+        "```python\n"
+        "  def f():\n"
+        "      return 1   \n"
+        "\n"
+        "  f()\n"
+        "```\n"
+        "\n"
+        "    indented\n"
+        "      deeper\n"
+        "\n"
+        "- item\n"
+        "\n"
+        "  ~~~\n"
+        "  fenced in an item\n"
+        "    more\n"
+        "  ~~~\n"
+    )
+    texts, _ = read_body(source)
+    assert [t.text for t in texts] == [
+        "  def f():\n      return 1\n\n  f()",
+        "indented\n  deeper",
+        "item",
+        "fenced in an item\n  more",
+    ]
+    assert [_span_text(source, t.span) for t in texts] == [
+        "```python\n  def f():\n      return 1   \n\n  f()\n```",
+        "indented\n      deeper",
+        "- item",
+        "~~~\n  fenced in an item\n    more\n  ~~~",
+    ]
+    thread = threadparse.parse(source, dialect="markdown")
+    check_spans(source, thread)
+    check_lossless(source, thread)
+
+
+def test_a_comments_paragraphs_hold_their_web_links_located_in_the_source() -> None:
+    source = (
+        'Read [the *full* report](https://x.org/r "title") and https://y.org/a, '
+        "<https://z.org> or www.w.org.\n"
+        "Ask @ada@lemmy.ml, or [two\nlines](https://t.org).\n\n"
+        "| site | note |\n| --- | --- |\n| [s](https://s.org) | https://n.org |\n"
+    )
+    paragraph, table = read_body(source)[0]
+    assert paragraph.text == (
+        "Read the full report and https://y.org/a, https://z.org or www.w.org.\n"
+        "Ask @ada@lemmy.ml, or two\nlines."
+    )
+    assert [(link.url, link.text, _span_text(source, link.span)) for link in paragraph.links] == [
+        ("https://x.org/r", "the full report", '[the *full* report](https://x.org/r "title")'),
+        ("https://y.org/a", "https://y.org/a", "https://y.org/a"),
+        ("https://z.org", "https://z.org", "<https://z.org>"),
+        ("http://www.w.org", "www.w.org", "www.w.org"),
+        ("https://t.org", "two\nlines", "[two\nlines](https://t.org)"),
+    ]  # the mention, linked as mailto:, is text
+    assert table.text == "site | note\ns | https://n.org"
+    assert [(link.url, _span_text(source, link.span)) for link in table.links] == [
+        ("https://s.org", "[s](https://s.org)"),
+        ("https://n.org", "https://n.org"),
+    ]
+
+
+def test_a_posts_preamble_holds_its_links_and_the_dump_shows_them() -> None:
+    # The second paragraph has no link, so the first is not navigation.
+    source = "See [the map](https://m.org/map).\n\nNo link.\n\n# Sources\nhttps://t.me/x ~ Maps.\n"
+    thread = threadparse.parse(source, dialect="markdown")
+    paragraph, plain = thread.preamble.paragraphs
+    assert plain == Text("No link.", Span(35, 43))
+    assert paragraph.links == (Link("https://m.org/map", "the map", Span(4, 32)),)
+    assert threadparse.to_dict(thread)["preamble"]["paragraphs"] == [
+        {
+            "text": "See the map.",
+            "span": [0, 33],
+            "links": [{"url": "https://m.org/map", "text": "the map", "span": [4, 32]}],
+        },
+        {"text": "No link.", "span": [35, 43], "links": []},
+    ]
+    Draft202012Validator(threadparse.json_schema()).validate(threadparse.to_dict(thread))
+    check_spans(source, thread)
+
+
+def test_api_bodies_links_are_located_in_the_json_text() -> None:
+    content = 'Caf\u00e9 "news": [the *story*](https://n.org/s) \u2014 https://b.org'
+    text = json.dumps({"comments": [view(1, content=content)]}, indent=2)  # ensure_ascii
+    thread = threadparse.parse(text)
+    ((paragraph,),) = [c.paragraphs for c in thread.comments]
+    assert paragraph.text == "Caf\u00e9 \u201cnews\u201d: the story \u2014 https://b.org"
+    assert [(link.url, link.text, _span_text(text, link.span)) for link in paragraph.links] == [
+        ("https://n.org/s", "the story", "[the *story*](https://n.org/s)"),
+        ("https://b.org", "https://b.org", "https://b.org"),
+    ]
+    assert _span_text(text, paragraph.span) == json.dumps(content)[1:-1]

@@ -54,7 +54,7 @@ def test_every_object_lists_all_its_keys() -> None:
     schema = threadparse.json_schema()
     objects = [schema, *schema["$defs"].values()]
     closed = [o for o in objects if "object" in o.get("type", ())]
-    assert len(closed) == 12  # with post and community
+    assert len(closed) == 13  # with post, community and link
     optional = {"file"}  # the command names the file in each head record; the library can't
     for definition in closed:
         assert set(definition["required"]) == set(definition["properties"]) - optional
@@ -139,8 +139,22 @@ VALID = {
         ({"extra": 1}, [], "additionalProperties"),
         ({"comments": "none"}, ["comments"], "type"),
         ({"preamble": {"paragraphs": []}}, ["preamble"], "required"),
-        ({"unparsed": [{"text": "x", "span": [1]}]}, ["unparsed", 0, "span"], "minItems"),
-        ({"unparsed": [{"text": "x", "span": [-1, 2]}]}, ["unparsed", 0, "span", 0], "minimum"),
+        (
+            {"unparsed": [{"text": "x", "span": [1], "links": []}]},
+            ["unparsed", 0, "span"],
+            "minItems",
+        ),
+        (
+            {"unparsed": [{"text": "x", "span": [-1, 2], "links": []}]},
+            ["unparsed", 0, "span", 0],
+            "minimum",
+        ),
+        ({"unparsed": [{"text": "x", "span": [0, 1]}]}, ["unparsed", 0], "required"),
+        (
+            {"unparsed": [{"text": "x", "span": [0, 1], "links": [{"url": "https://x.org"}]}]},
+            ["unparsed", 0, "links", 0],
+            "required",
+        ),
     ],
 )
 def test_what_is_refused(change: dict[str, Any], path: list[object], validator: str) -> None:
@@ -274,6 +288,7 @@ TABLES = (
     ("commentFields", "comment"),
     ("author", "author"),
     ("text", "text"),
+    ("link", "link"),
     ("diagnostic", "diagnostic"),
     ("head", "head"),
     ("tail", "tail"),

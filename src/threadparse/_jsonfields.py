@@ -146,7 +146,8 @@ class Relocation:
         return Span(self.source.to_text(span.start), self.source.to_text(span.end))
 
     def text(self, text: Text) -> Text:
-        return Text(text.text, self.span(text.span))
+        links = tuple(attrs.evolve(link, span=self.span(link.span)) for link in text.links)
+        return Text(text.text, self.span(text.span), links)
 
     def item(self, item: Item) -> Item:
         return attrs.evolve(item, span=self.span(item.span))

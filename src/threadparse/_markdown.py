@@ -4,8 +4,10 @@ Lemmy renders markdown with markdown-it (``html: false, linkify: true,
 typographer: true``, plus a ``::: spoiler TITLE`` container); this reader runs
 markdown-it-py configured the same way, so ``Text.text`` is what a reader of
 the page sees: no markup, ``--`` as "–", straight quotes curled, a
-``[text](url)`` link as its text. What page text loses, this keeps: each
-item's URL. Spans cover the source lines a text came from.
+``[text](url)`` link as its text, a code block as written. What page text
+loses, this keeps: each item's URL, and each paragraph's web links
+(``Text.links``, located exactly in the source). Spans cover the source lines a
+text came from.
 
 A post body's grammar, in markdown::
 
@@ -24,6 +26,8 @@ A post body's grammar, in markdown::
 
 Lines that show nothing (a thematic break, a spoiler's closing ``:::``, an
 image without alt text, a link reference definition) belong to no text node.
+What markdown-it drops past its nesting limit (a quote 100 deep) the page
+does not show either; its lines are kept as written, so none is lost.
 
 markdown-it-py is an optional extra (``pip install threadparse[markdown]``).
 Without it, the source is read as page text (markup kept) and a TP103 warning
@@ -32,13 +36,15 @@ says so.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from threadparse._models import Item, Preamble, Section, Span, Text
+from threadparse._models import Item, Link, Preamble, Section, Span, Text
 from threadparse._post import (
     MAX_HEADING,
     MAX_NAVIGATION_LINE,
@@ -52,34 +58,90 @@ from threadparse._source import WHITESPACE, Line, split_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
+
+    _InlineRule = Callable[[StateInline, bool], bool]
 
 
 @functools.lru_cache(maxsize=1)
 def lemmy_markdown() -> MarkdownIt | None:
     """A markdown-it-py parser set up as lemmy-ui's (src/shared/markdown.ts), or
-    None when the ``markdown`` extra is not installed."""
+    None when the ``markdown`` extra is not installed.
+
+    lemmy-ui builds ``new MarkdownIt({html: false, linkify: true, typographer:
+    true})``, markdown-it's default preset (``js-default`` here: its nesting
+    limit is 100), and adds sub, sup, footnotes and a ``spoiler`` container that
+    needs a title. Its other plugins only change the HTML (embeds, highlighting,
+    ruby, bidi) or link ``!name@host`` to the site itself: no text shown, no
+    web address.
+
+    The inline rules that can end a line or make a link are wrapped to note
+    where in the source they matched (``_LOCATED``): markdown-it's inline
+    tokens carry no positions of their own.
+    """
     try:
+        import linkify_it  # type: ignore[import-untyped]  # noqa: F401  (linkify=True needs it: the extra installs it)
         from markdown_it import MarkdownIt
+        from markdown_it import rules_inline as inline
         from mdit_py_plugins.container import container_plugin
         from mdit_py_plugins.footnote import footnote_plugin
         from mdit_py_plugins.subscript import sub_plugin
         from mdit_py_plugins.superscript import superscript_plugin
     except ImportError:
         return None
-    try:
-        import linkify_it  # type: ignore[import-untyped]  # noqa: F401  (linkify needs it)
-
-        linkify = True
-    except ImportError:
-        linkify = False  # bare URLs are then found by the item reader's own pattern
-    md = MarkdownIt("commonmark", {"html": False, "linkify": linkify, "typographer": True})
-    md.enable(["replacements", "smartquotes", "strikethrough", "table"])
-    if linkify:
-        md.enable("linkify")
-    md.use(container_plugin, name="spoiler")
+    md = MarkdownIt("js-default", {"html": False, "linkify": True, "typographer": True})
+    md.use(container_plugin, name="spoiler", validate=_spoiler_with_title)
     md.use(footnote_plugin).use(sub_plugin).use(superscript_plugin)
+    rules: dict[str, _InlineRule] = {
+        "newline": inline.newline,
+        "escape": inline.escape,  # a backslash before a line end is a hard break
+        "link": inline.link,
+        "autolink": inline.autolink,
+        "linkify": inline.linkify,
+    }
+    for name, rule in rules.items():
+        md.inline.ruler.at(name, _located(rule, scheme_first=name == "linkify"))
     return md
+
+
+#: lemmy-ui's spoiler container: ``validate: params.trim().match(/^spoiler\s+(.*)$/)``.
+_SPOILER = re.compile(r"spoiler\s+(.*)", re.DOTALL)
+
+#: ``Token.meta`` key of a break's or link's ``(start, end)`` in its inline source.
+_LOCATED = "threadparse_source"
+
+#: The scheme before ``://`` that markdown-it's inline linkify rule takes back
+#: from the text before it (its ``SCHEME_RE``).
+_SCHEME = re.compile(r"(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$", re.IGNORECASE)
+
+
+def _spoiler_with_title(params: str, *_markup: str) -> bool:
+    """``::: spoiler TITLE`` opens a spoiler; ``::: spoiler`` alone is text."""
+    return _SPOILER.fullmatch(params.strip()) is not None
+
+
+def _located(rule: _InlineRule, *, scheme_first: bool = False) -> _InlineRule:
+    """``rule``, noting on the first token it makes where in the inline source
+    it matched (``_LOCATED``)."""
+
+    def located(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if scheme_first:
+            # linkify matches at "://" and takes the scheme from the pending text.
+            scheme = _SCHEME.search(state.pending[-64:])
+            start -= len(scheme.group(1)) if scheme else 0
+        if not rule(state, silent):
+            return False
+        if not silent:
+            # A text token may come first: the pending text, flushed by the push.
+            made = (t for t in state.tokens[count:] if t.type != "text")
+            token = next(made, None)
+            if token is not None:
+                token.meta[_LOCATED] = (start, state.pos)
+        return True
+
+    return located
 
 
 @attrs.frozen
@@ -90,6 +152,7 @@ class _Shown:
     url: str | None  #: the first link's target
     link_end: int | None  #: where the link's text ends, when the line starts with it
     span: Span  #: from the first source line's content to the last one's
+    links: tuple[Link, ...] = ()  #: the web links in it
 
 
 @attrs.frozen
@@ -104,7 +167,8 @@ class _Block:
         return Span(self.lines[0].span.start, self.lines[-1].span.end)
 
     def as_text(self) -> Text:
-        return Text("\n".join(line.text for line in self.lines), self.span)
+        links = tuple(link for line in self.lines for link in line.links)
+        return Text("\n".join(line.text for line in self.lines), self.span, links)
 
 
 def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
@@ -114,7 +178,7 @@ def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
     lines = split_lines(source)
     if md is None:
         return parse_post(lines, one_per_line=False), False
-    blocks = _blocks(md.parse(source), lines)
+    blocks = _blocks(md, source, lines)
     heading = next((i for i, b in enumerate(blocks) if b.kind in _HEADINGS), len(blocks))
     navigation = heading
     while heading < len(blocks) and navigation > 0 and _navigation(blocks[navigation - 1]):
@@ -142,7 +206,7 @@ def read_body(source: str) -> tuple[tuple[Text, ...], bool]:
     lines = split_lines(source)
     if md is None:
         return tuple(text_of(block) for block in blocks_of(lines, one_per_line=False)), False
-    return tuple(block.as_text() for block in _blocks(md.parse(source), lines)), True
+    return tuple(block.as_text() for block in _blocks(md, source, lines)), True
 
 
 _HEADINGS = ("heading", "bold", "spoiler")
@@ -165,71 +229,162 @@ def _item(line: _Shown) -> Item:
     return Item(kind="link", text=line.text, url=line.url, description=description, span=line.span)
 
 
-def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
+# -- Blocks ------------------------------------------------------------------------------
+
+
+def _blocks(md: MarkdownIt, source: str, lines: Sequence[Line]) -> list[_Block]:
     """The leaf blocks in reading order; a tight list or a table is one block, an
     item or a row a line.
 
-    Token nesting is followed with a counter, never recursion, so a deeply
-    nested quote costs nothing extra.
+    One pass over the token stream; nesting is followed with counters, never
+    recursion, so a deeply nested quote costs nothing extra.
     """
-    blocks: list[_Block] = []
-    tight_list_depth = 0  # > 0 inside a tight list: its items gather into one block
-    gathered: list[_Shown] = []
-    row: list[_Shown] | None = None  # the cells of the table row being read
-    rows: list[_Shown] = []  # a table's rows, one shown line each
-    for index, token in enumerate(tokens):
+    reader = _BlockReader(source, lines, int(md.options["maxNesting"]))
+    tokens = md.parse(source)
+    for index in range(len(tokens)):
+        reader.read(tokens, index)
+    return reader.finish()
+
+
+@attrs.define
+class _BlockReader:
+    """What ``_blocks`` knows between tokens: each kind of token has its method."""
+
+    source: str
+    lines: Sequence[Line]
+    max_nesting: int
+    blocks: list[_Block] = attrs.Factory(list)
+    tight_list_depth: int = 0  #: > 0 inside a tight list: its items gather into one block
+    gathered: list[_Shown] = attrs.Factory(list)  #: the tight list's lines so far
+    row: list[_Shown] | None = None  #: the cells of the table row being read
+    rows: list[_Shown] = attrs.Factory(list)  #: a table's rows, one shown line each
+    row_column: int = 0  #: where in the row's source line the next cell is looked for
+
+    def read(self, tokens: Sequence[Token], index: int) -> None:
+        token = tokens[index]
         kind = token.type
+        past_limit = token.nesting == 1 and token.level >= self.max_nesting - 1
+        if past_limit and self.past_nesting_limit(tokens, index):
+            return
+        if kind == "inline":
+            if self.row is not None:
+                self.cell(token)
+            else:
+                self.leaf_inline(tokens, index)
+        elif kind in ("fence", "code_block"):
+            self.code(token)
+        elif kind in ("tr_open", "tr_close", "table_close"):
+            self.table(kind)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.list_open(tokens, index)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.list_close()
+        elif kind == "container_spoiler_open":
+            self.spoiler(token)
+
+    def finish(self) -> list[_Block]:
+        if self.gathered:
+            self.blocks.append(_Block("list", tuple(self.gathered)))
+            self.gathered = []
+        return self.blocks
+
+    def add(self, kind: str, shown: Sequence[_Shown]) -> None:
+        """A leaf block, or the lines of one inside a tight list."""
+        if self.tight_list_depth:
+            self.gathered.extend(shown)
+        else:
+            self.blocks.append(_Block(kind, tuple(shown)))
+
+    def table(self, kind: str) -> None:
+        """A table is one block, a row a line: its cells joined by " | "."""
         if kind == "tr_open":
-            row = []
-        elif kind == "tr_close" and row is not None:
-            if row:
-                span = Span(row[0].span.start, row[-1].span.end)
-                rows.append(_Shown(" | ".join(cell.text for cell in row), None, None, span))
-            row = None
+            self.row, self.row_column = [], 0
+        elif kind == "tr_close" and self.row is not None:
+            if self.row:
+                cells = self.row
+                span = Span(cells[0].span.start, cells[-1].span.end)
+                text = " | ".join(cell.text for cell in cells)
+                links = tuple(link for cell in cells for link in cell.links)
+                self.rows.append(_Shown(text, None, None, span, links))
+            self.row = None
         elif kind == "table_close":
-            if rows:
-                blocks.append(_Block("paragraph", tuple(rows)))
-            rows = []
-        elif kind == "inline" and row is not None and token.map:
-            row.extend(_shown_lines(token, lines))
-        elif kind == "bullet_list_open" or kind == "ordered_list_open":
-            if tight_list_depth or _is_tight(tokens, index):
-                tight_list_depth += 1
-        elif kind == "bullet_list_close" or kind == "ordered_list_close":
-            if tight_list_depth:
-                tight_list_depth -= 1
-                if not tight_list_depth and gathered:
-                    blocks.append(_Block("list", tuple(gathered)))
-                    gathered = []
-        elif kind == "container_spoiler_open" and token.map:
-            title = token.info.strip().removeprefix("spoiler").strip(WHITESPACE)
-            if title:
-                span = _source_span(lines, token.map[0], token.map[0] + 1)
-                blocks.append(_Block("spoiler", (_Shown(title, None, None, span),)))
-        elif kind == "inline" and token.map:
-            shown = _shown_lines(token, lines)
-            if not shown:
-                continue
-            if tight_list_depth:
-                gathered.extend(shown)
-                continue
-            opener = tokens[index - 1].type if index else ""
-            block_kind = "heading" if opener == "heading_open" else "paragraph"
-            if (
-                block_kind == "paragraph"
-                and len(shown) == 1
-                and len(shown[0].text) <= MAX_HEADING
-                and _bold_only(token)
-            ):
-                block_kind = "bold"
-            blocks.append(_Block(block_kind, tuple(shown)))
-        elif kind in ("fence", "code_block") and token.map:
-            code = _code_lines(token, lines)
+            if self.rows:
+                self.add("paragraph", self.rows)
+            self.rows = []
+
+    def cell(self, inline: Token) -> None:
+        assert self.row is not None
+        if not inline.map:
+            return
+        layout = _Layout.of(self.source, self.lines, inline, column=self.row_column)
+        self.row.extend(_shown_lines(inline, layout))
+        self.row_column = layout.column_after(len(inline.content))
+
+    def list_open(self, tokens: Sequence[Token], index: int) -> None:
+        if self.tight_list_depth or _is_tight(tokens, index):
+            self.tight_list_depth += 1
+
+    def list_close(self) -> None:
+        if self.tight_list_depth:
+            self.tight_list_depth -= 1
+            if not self.tight_list_depth and self.gathered:
+                self.blocks.append(_Block("list", tuple(self.gathered)))
+                self.gathered = []
+
+    def spoiler(self, token: Token) -> None:
+        """A spoiler's title is a heading; its closing ``:::`` shows nothing."""
+        match = _SPOILER.fullmatch(token.info.strip())
+        title = match.group(1).strip(WHITESPACE) if match else ""
+        if title and token.map:
+            span = _source_span(self.lines, token.map[0], token.map[0] + 1)
+            self.blocks.append(_Block("spoiler", (_Shown(title, None, None, span),)))
+
+    def leaf_inline(self, tokens: Sequence[Token], index: int) -> None:
+        """A paragraph, a heading, or a bold-only line read as a heading."""
+        inline = tokens[index]
+        if not inline.map:
+            return
+        shown = _shown_lines(inline, _Layout.of(self.source, self.lines, inline))
+        if not shown:
+            return
+        opener = tokens[index - 1].type if index else ""
+        kind = "heading" if opener == "heading_open" else "paragraph"
+        if (
+            kind == "paragraph"
+            and len(shown) == 1
+            and len(shown[0].text) <= MAX_HEADING
+            and _bold_only(inline)
+        ):
+            kind = "bold"
+        self.add(kind, shown)
+
+    def code(self, token: Token) -> None:
+        if token.map:
+            code = _code_lines(token, self.lines)
             if code:
-                blocks.append(_Block("paragraph", code))
-    if gathered:
-        blocks.append(_Block("list", tuple(gathered)))
-    return blocks
+                self.add("paragraph", code)
+
+    def past_nesting_limit(self, tokens: Sequence[Token], index: int) -> bool:
+        """markdown-it drops what is inside a container opened at its nesting
+        limit (the page shows nothing there): its source lines are kept as
+        written, a paragraph per run of lines, so every line still has a node.
+        False when ``tokens[index]`` is not such a container."""
+        token = tokens[index]
+        closed = index + 1 < len(tokens) and tokens[index + 1].nesting == -1
+        if not (token.map and closed):
+            return False
+        first, end = token.map
+        run: list[_Shown] = []
+        for line in self.lines[first : min(end, len(self.lines))]:
+            if line.blank:
+                if run:
+                    self.add("paragraph", run)
+                run = []
+                continue
+            run.append(_Shown(line.content, None, None, line.content_span))
+        if run:
+            self.add("paragraph", run)
+        return True
 
 
 def _is_tight(tokens: Sequence[Token], opener: int) -> bool:
@@ -260,55 +415,185 @@ def _source_span(lines: Sequence[Line], first: int, end: int) -> Span:
     return Span(lines[first].content_start, lines[last].content_end)
 
 
-def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[_Shown]:
-    """An inline token's text, a line per source line (soft and hard breaks)."""
-    assert inline.map is not None
-    first, end = inline.map
-    shown: list[_Shown] = []
-    parts: list[str] = []
+# -- Inline text -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Layout:
+    """An inline token's source (``Token.content``) laid over the input.
+
+    Its line ``k`` is the end of input line ``first + k``, what markdown-it
+    took off the front (quote and list markers, indentation) aside: so each
+    line is placed from the right. A table cell is found in its row's line.
+    """
+
+    lines: Sequence[Line]
+    first: int  #: the input line of the content's first line
+    end: int  #: after the token's last input line (``Token.map``)
+    starts: tuple[int, ...]  #: where each content line starts in the content
+    offsets: tuple[int, ...]  #: where each content line starts in the input
+
+    @classmethod
+    def of(cls, source: str, lines: Sequence[Line], inline: Token, column: int = -1) -> _Layout:
+        """The layout of ``inline``; ``column``: it is a table cell, to be found
+        from that column of its line on."""
+        assert inline.map is not None
+        first, end = inline.map
+        starts: list[int] = []
+        offsets: list[int] = []
+        at = 0
+        for k, text in enumerate(inline.content.split("\n")):
+            line = lines[min(first + k, len(lines) - 1)]
+            raw = source[line.start : line.end]
+            starts.append(at)
+            offsets.append(line.start + _placed(raw, text, column))
+            at += len(text) + 1
+        return cls(lines, first, end, tuple(starts), tuple(offsets))
+
+    def row(self, at: int) -> int:
+        """The input line of content offset ``at``."""
+        return self.first + bisect.bisect_right(self.starts, at) - 1
+
+    def offset(self, at: int) -> int:
+        """Content offset ``at`` in the input."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        line = self.lines[min(self.first + k, len(self.lines) - 1)]
+        return max(line.start, min(self.offsets[k] + at - self.starts[k], line.end))
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.offset(start), max(self.offset(start), self.offset(end)))
+
+    def column_after(self, at: int) -> int:
+        """The column of content offset ``at`` in its input line."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        line = self.lines[min(self.first + k, len(self.lines) - 1)]
+        return self.offset(at) - line.start
+
+
+def _placed(raw: str, text: str, column: int) -> int:
+    """Where in the input line ``raw`` its content line ``text`` starts: at the
+    end (``column`` < 0), or found from ``column`` on; else at the line's start."""
+    body = text.rstrip()
+    kept = raw.rstrip()
+    if column < 0 and kept.endswith(body):
+        return len(kept) - len(body)
+    found = raw.find(body.lstrip(), max(column, 0))
+    if found < 0:
+        return len(raw) - len(raw.lstrip())
+    return max(0, found - (len(body) - len(body.lstrip())))
+
+
+@attrs.define
+class _LineReader:
+    """What ``_shown_lines`` gathers for the line being read."""
+
+    layout: _Layout
+    start_row: int
+    shown: list[_Shown] = attrs.Factory(list)
+    parts: list[str] = attrs.Factory(list)
     url: str | None = None
     link_end: int | None = None
-    in_link_from_start = False
-    row = first
+    in_link_from_start: bool = False
+    links: list[Link] = attrs.Factory(list)
+    #: the web link being read: its URL, source start and end, and text so far
+    link: tuple[str, int, int, list[str]] | None = None
+    at: int = 0  #: how far into the inline source the located tokens have been read
 
-    def close_line(last: bool) -> None:
-        nonlocal parts, url, link_end, in_link_from_start, row
-        text = "".join(parts).strip(WHITESPACE)
+    def text(self, part: str) -> None:
+        self.parts.append(part)
+        if self.link is not None:
+            self.link[3].append(part)
+
+    def close_line(self, last_row: int) -> None:
+        text = "".join(self.parts).strip(WHITESPACE)
         if text:
-            # The last shown line takes any source lines left (a code span or
-            # link text that ran over a line end shows as one line).
-            span_end = end if last else row + 1
-            shown.append(_Shown(text, url, link_end, _source_span(lines, row, span_end)))
-        parts, url, link_end, in_link_from_start = [], None, None, False
-        row += 1
+            span = _source_span(self.layout.lines, self.start_row, last_row + 1)
+            self.shown.append(_Shown(text, self.url, self.link_end, span, tuple(self.links)))
+        self.parts, self.url, self.link_end, self.in_link_from_start = [], None, None, False
+        self.links = []
+        self.start_row = last_row + 1
 
+    def line_break(self, child: Token) -> None:
+        located = child.meta.get(_LOCATED)
+        if located is None:  # not met: a break every rule locates
+            self.close_line(self.start_row)
+            return
+        self.at = located[1]
+        if self.link is not None:
+            self.link[3].append("\n")
+        self.close_line(self.layout.row(located[0]))
+
+    def link_open(self, child: Token) -> None:
+        href = str(child.attrs.get("href", ""))
+        # A web address only: linkify also links "user@host" (a mention) as mailto:.
+        if not href.startswith(("http://", "https://")):
+            return
+        if self.url is None:
+            self.url = href
+            self.in_link_from_start = not "".join(self.parts).strip(WHITESPACE)
+        located = child.meta.get(_LOCATED)
+        start, end = located if located else (-1, -1)
+        self.link = (href, start, end, [])
+
+    def link_close(self, inline: Token) -> None:
+        if self.in_link_from_start:
+            self.link_end = len("".join(self.parts).strip(WHITESPACE))
+            self.in_link_from_start = False
+        if self.link is None:
+            return
+        url, start, end, parts = self.link
+        self.link = None
+        text = "\n".join(line.strip(WHITESPACE) for line in "".join(parts).split("\n"))
+        text = text.strip(WHITESPACE)
+        if not text:
+            return  # a link with no text shows nothing to follow
+        if start < 0:
+            # Linked after the inline pass (linkify's fuzzy links: www.example.org):
+            # the link's text is its source, found after what was read.
+            start = inline.content.find(text, self.at)
+            end = start + len(text)
+            if start < 0:
+                return
+        self.at = max(self.at, end)
+        self.links.append(Link(url, text, self.layout.span(start, end)))
+
+
+def _shown_lines(inline: Token, layout: _Layout) -> list[_Shown]:
+    """An inline token's text, a line per line break (soft and hard).
+
+    A line's span runs from the input line it starts on to the one its break
+    is on (a code span, an image or a link destination may run over a line end
+    and still show as one line); the last line takes any input lines left.
+    """
+    reader = _LineReader(layout, layout.first)
     for child in inline.children or []:
         kind = child.type
         if kind in ("text", "code_inline"):
-            parts.append(child.content)
+            reader.text(child.content)
         elif kind == "image":
-            parts.append(child.content)  # the alt text: Lemmy's custom emoji show it
+            # The alt text (Lemmy's custom emoji show it), on one line as an attribute is.
+            reader.text(" ".join(child.content.split("\n")))
         elif kind == "footnote_ref":
-            parts.append(f"[{child.meta['id'] + 1}]")  # as the page numbers it
+            # As the page numbers it: a note's second reference is [1:1].
+            sub = child.meta.get("subId", 0)
+            reader.text(f"[{child.meta['id'] + 1}{f':{sub}' if sub else ''}]")
         elif kind in ("softbreak", "hardbreak"):
-            close_line(last=False)
+            reader.line_break(child)
         elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            # A web address only: linkify also links "user@host" (a mention) as mailto:.
-            if url is None and href.startswith(("http://", "https://")):
-                url = href
-                in_link_from_start = not "".join(parts).strip(WHITESPACE)
-        elif kind == "link_close" and in_link_from_start:
-            link_end = len("".join(parts).strip(WHITESPACE))
-            in_link_from_start = False
-    close_line(last=True)
-    return shown
+            reader.link_open(child)
+        elif kind == "link_close":
+            reader.link_close(inline)
+    reader.close_line(max(reader.start_row, layout.end - 1))
+    return reader.shown
 
 
 def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[_Shown, ...]:
-    """A code block shows its text as written; its span includes the fences."""
+    """A code block shows its text as written: each line keeps its indentation
+    (markdown-it's content: a fence's own indentation taken off, an indented
+    block's four columns), trailing white space and blank edge lines dropped.
+    Its span includes the fences."""
     assert token.map is not None
-    text = "\n".join(line.strip(WHITESPACE) for line in token.content.split("\n")).strip("\n")
+    text = "\n".join(line.rstrip(WHITESPACE) for line in token.content.split("\n")).strip("\n")
     if not text.strip(WHITESPACE):
         return ()
     return (_Shown(text, None, None, _source_span(lines, token.map[0], token.map[1])),)

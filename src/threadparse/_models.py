@@ -29,6 +29,21 @@ class Span:
 
 
 @attrs.frozen
+class Link:
+    """A link in a text, where the input holds it (markdown: API JSON bodies, post
+    markdown). Only web links (``http``/``https``): a mention linked as
+    ``mailto:`` is text."""
+
+    url: str
+    """Where the link goes, as the page links it (markdown-it's normalized URL)."""
+    text: str
+    """What the page shows for the link: its text, markup removed (a bare URL shows itself)."""
+    span: Span
+    """Where the link is in the input: the source of ``[text](url)``, or the bare URL.
+    It lies within its text's span."""
+
+
+@attrs.frozen
 class Text:
     """A paragraph or a line of text.
 
@@ -36,12 +51,20 @@ class Text:
     the input. ``text`` is that slice with each line's surrounding white space
     removed and line ends written as ``"\\n"``, so a paragraph reads the same
     whatever its indentation or line endings were.
+
+    Markdown (dialect ``markdown``, API JSON bodies) is read as its page shows
+    it: ``text`` has no markup, and a code block keeps each line's indentation
+    as written (the block's first line may then start with white space).
     """
 
     text: str
-    """What a reader sees: the lines stripped, joined by ``"\\n"``, markup removed."""
+    """What a reader sees: the lines stripped, joined by ``"\\n"``, markup removed
+    (a markdown code block's lines keep their indentation)."""
     span: Span
     """Where the text is in the input."""
+    links: tuple[Link, ...] = ()
+    """The links the text holds, where the input has them (markdown: API JSON bodies,
+    post markdown), in order; page text shows none."""
 
 
 class Severity(str, enum.Enum):

@@ -117,7 +117,13 @@ def _span(span: Span) -> list[int]:
 
 
 def _text(text: Text) -> JSON:
-    return {"text": text.text, "span": _span(text.span)}
+    return {
+        "text": text.text,
+        "span": _span(text.span),
+        "links": [
+            {"url": link.url, "text": link.text, "span": _span(link.span)} for link in text.links
+        ],
+    }
 
 
 def _item(item: Item) -> JSON:
