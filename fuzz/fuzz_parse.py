@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Responses other people captured from live servers (Lemmy 0.18-1.0, PieFed):
 # read from the shared folder beside the project when it is there, never copied.
 REAL_API = ROOT.parent / "shared" / "real_data" / "lemmy_api"
+REAL_REDDIT = ROOT.parent / "shared" / "real_data" / "reddit"
 
 
 def seed(corpus: Path) -> None:
@@ -52,6 +53,12 @@ def seed(corpus: Path) -> None:
     for response in sorted(REAL_API.glob("*.json")) if REAL_API.is_dir() else []:
         for number, piece in enumerate(_api_pieces(response.read_text(encoding="utf-8"))):
             (corpus / f"real-{response.stem}-{number}").write_bytes(b"\x00" + piece.encode())
+    # Reddit: morechildren answers whole (flat, small), and dump lines one by one.
+    for answer in sorted(REAL_REDDIT.glob("morechildren/*.json")) if REAL_REDDIT.is_dir() else []:
+        (corpus / f"reddit-{answer.stem}").write_bytes(b"\x00" + answer.read_bytes())
+    for dump in sorted(REAL_REDDIT.glob("*.ndjson")) if REAL_REDDIT.is_dir() else []:
+        for number, line in enumerate(dump.read_bytes().splitlines()[:10]):
+            (corpus / f"reddit-{dump.stem}-{number}").write_bytes(b"\x00" + line)
 
 
 def _api_pieces(text: str) -> list[str]:
