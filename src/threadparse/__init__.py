@@ -8,6 +8,13 @@ r"""threadparse: discussion threads into typed, located structure.
 
 from threadparse._detect import Detection, detect
 from threadparse._diagnostics import CODES, InputTooLargeError, ThreadParseError
+from threadparse._dumps import (
+    DumpError,
+    Progress,
+    iter_thread_texts,
+    iter_threads,
+    threads_from_records,
+)
 from threadparse._json import to_json
 from threadparse._lemmyui import CAPTURES
 from threadparse._models import (
@@ -50,11 +57,13 @@ __all__ = (
     "Community",
     "Detection",
     "Diagnostic",
+    "DumpError",
     "InputTooLargeError",
     "Item",
     "Link",
     "Post",
     "Preamble",
+    "Progress",
     "Section",
     "Severity",
     "Span",
@@ -69,10 +78,13 @@ __all__ = (
     "detect",
     "iter_comments",
     "iter_thread",
+    "iter_thread_texts",
+    "iter_threads",
     "json_schema",
     "parse",
     "render",
     "resolve_time",
+    "threads_from_records",
     "to_dict",
     "to_json",
 )

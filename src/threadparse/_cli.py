@@ -21,15 +21,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
-from typing import BinaryIO, NoReturn
+from typing import BinaryIO, NoReturn, TextIO
 
 from threadparse._detect import detect
 from threadparse._diagnostics import ThreadParseError
+from threadparse._dumps import DumpError, Progress, iter_threads
 from threadparse._json import dumps, to_json
 from threadparse._models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
 from threadparse._parser import DIALECTS, parse
 from threadparse._schema import json_schema
-from threadparse._serialize import part_to_dict
+from threadparse._serialize import part_to_dict, to_dict
 from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
 
@@ -44,6 +45,7 @@ examples:
   python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
   cat thread.txt | python -m threadparse dump -   read standard input
   python -m threadparse detect archive/*          each file's dialect and confidence
+  python -m threadparse threads RC_2024-01.zst > threads.jsonl   a Reddit dump, a thread a line
   python -m threadparse schema                    the JSON Schema every dump validates against
 """
 
@@ -104,6 +106,23 @@ def _parser() -> _Parser:
         action="store_true",
         help="print the sample's text instead, to save and try the other commands on",
     )
+    threads = commands.add_parser(
+        "threads",
+        help="rebuild the threads of Reddit dumps, one JSON document a line",
+        description="Read Pushshift or Arctic Shift dumps (NDJSON of comments, and of "
+        "submissions when given; .zst with the zstd extra), in any order, and write one "
+        "thread a line: the 'dump' JSON of each thread. Memory stays bounded: the lines "
+        "are first split into buckets on disk by thread. Progress goes to standard error: "
+        "a bar on a terminal, a line per million lines otherwise.",
+    )
+    threads.add_argument("files", nargs="+", metavar="DUMP", help="an NDJSON dump, or .zst")
+    threads.add_argument(
+        "--buckets",
+        type=_count,
+        metavar="N",
+        help="split the dump into N parts on disk (default: one per 32 MB of input)",
+    )
+    threads.add_argument("--quiet", action="store_true", help="no progress on standard error")
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the dump output",
@@ -148,6 +167,16 @@ def _add_output_options(
     )
 
 
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a count of 1 or more: {value!r}")
+    return number
+
+
 def _size(value: str) -> int:
     try:
         size = int(value.replace("_", ""))
@@ -189,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "detect":
             return _detect(args.files, args)
+        if args.command == "threads":
+            return _threads(args.files, args)
         return _dump(args.files, args)
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other filters do.
@@ -229,6 +260,50 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
             _silence_stdout()  # as in main(), but keep the status of the files before
             return status
     return status
+
+
+def _threads(files: Sequence[str], args: argparse.Namespace) -> int:
+    """Each thread of the dumps as one line of JSON, with progress on stderr."""
+    for name in files:
+        if not os.path.isfile(name):
+            print(f"threadparse: {name}: no such file", file=sys.stderr)
+            return 2
+    show = None if args.quiet else _progress(sys.stderr)
+    try:
+        for thread in iter_threads(*files, buckets=args.buckets, progress=show):
+            _write(dumps(to_dict(thread), indent=None) + "\n", "json")
+    except DumpError as error:
+        print(f"threadparse: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        print(f"threadparse: cannot read the dump: {error.strerror or error}", file=sys.stderr)
+        return 2
+    finally:
+        if show is not None and sys.stderr.isatty():
+            print(file=sys.stderr)  # end the progress bar's line
+    return 0
+
+
+def _progress(stream: TextIO) -> Callable[[Progress], None]:
+    """A progress bar on a terminal; a line per million lines otherwise."""
+    terminal = stream.isatty()
+
+    def show(progress: Progress) -> None:
+        if terminal:
+            if progress.total:
+                share = (progress.read or 0) / progress.total
+                bar = "#" * int(share * 30)
+                stream.write(f"\r[{bar:<30}] {share:4.0%} {progress.lines:,} lines")
+            else:
+                stream.write(f"\r{progress.lines:,} lines")
+            stream.flush()
+        elif progress.lines % 1_000_000 == 0 and progress.lines:
+            stream.write(f"threadparse: {progress.lines:,} lines read\n")
+            stream.flush()
+
+    return show
 
 
 def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
