@@ -22,7 +22,22 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = "the lamp shop on elm street sells shades and bulbs for less than most".split()
+WORDS = [
+    "the",
+    "lamp",
+    "shop",
+    "on",
+    "elm",
+    "street",
+    "sells",
+    "shades",
+    "and",
+    "bulbs",
+    "for",
+    "less",
+    "than",
+    "most",
+]
 
 
 def dump_lines(comments: int, threads: int, *, seed: int = 1, posts: bool = False) -> list[str]:
