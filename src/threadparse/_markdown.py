@@ -83,7 +83,6 @@ def lemmy_markdown() -> MarkdownIt | None:
     try:
         import linkify_it  # type: ignore[import-untyped]  # noqa: F401  (linkify=True needs it: the extra installs it)
         from markdown_it import MarkdownIt
-        from markdown_it import rules_inline as inline
         from mdit_py_plugins.container import container_plugin
         from mdit_py_plugins.footnote import footnote_plugin
         from mdit_py_plugins.subscript import sub_plugin
@@ -93,6 +92,30 @@ def lemmy_markdown() -> MarkdownIt | None:
     md = MarkdownIt("js-default", {"html": False, "linkify": True, "typographer": True})
     md.use(container_plugin, name="spoiler", validate=_spoiler_with_title)
     md.use(footnote_plugin).use(sub_plugin).use(superscript_plugin)
+    return _locating(md)
+
+
+@functools.lru_cache(maxsize=1)
+def reddit_markdown() -> MarkdownIt | None:
+    """A markdown-it-py parser for Reddit's markdown, or None without the extra.
+
+    Reddit renders CommonMark-like markdown (snudown, then its CommonMark fork)
+    with tables, strikethrough, bare links and HTML entities (``&#3232;`` shows
+    as ಠ), but no typographer: quotes stay straight, ``--`` stays two hyphens.
+    """
+    if lemmy_markdown() is None:  # the same extra: markdown-it-py with linkify
+        return None
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("js-default", {"html": False, "linkify": True, "typographer": False})
+    return _locating(md)
+
+
+def _locating(md: MarkdownIt) -> MarkdownIt:
+    """``md`` with the inline rules that end a line or make a link noting where
+    in the source they matched."""
+    from markdown_it import rules_inline as inline
+
     rules: dict[str, _InlineRule] = {
         "newline": inline.newline,
         "escape": inline.escape,  # a backslash before a line end is a hard break
@@ -171,10 +194,17 @@ class _Block:
         return Text("\n".join(line.text for line in self.lines), self.span, links)
 
 
-def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
+def _markdown_for(flavor: str) -> MarkdownIt | None:
+    return reddit_markdown() if flavor == "reddit" else lemmy_markdown()
+
+
+def read_post(
+    source: str, *, flavor: str = "lemmy"
+) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
     """The post's preamble and sections, and whether markdown-it-py read it
-    (False: the source was read as page text, markup kept)."""
-    md = lemmy_markdown()
+    (False: the source was read as page text, markup kept). ``flavor`` is
+    ``"lemmy"`` or ``"reddit"``: whose markdown it is."""
+    md = _markdown_for(flavor)
     lines = split_lines(source)
     if md is None:
         return parse_post(lines, one_per_line=False), False
@@ -199,10 +229,11 @@ def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
     return (preamble, builder.finish()), True
 
 
-def read_body(source: str) -> tuple[tuple[Text, ...], bool]:
+def read_body(source: str, *, flavor: str = "lemmy") -> tuple[tuple[Text, ...], bool]:
     """A comment's paragraphs as the page shows them, and whether markdown-it-py
-    read them (False: paragraphs split at blank lines, markup kept)."""
-    md = lemmy_markdown()
+    read them (False: paragraphs split at blank lines, markup kept). ``flavor``
+    is ``"lemmy"`` or ``"reddit"``: whose markdown it is."""
+    md = _markdown_for(flavor)
     lines = split_lines(source)
     if md is None:
         return tuple(text_of(block) for block in blocks_of(lines, one_per_line=False)), False

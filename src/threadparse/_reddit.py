@@ -270,7 +270,7 @@ class _Reader:
         body = fields.of_kind(data.get("selftext"), "string", "selftext")
         if body is not None:
             source = _source(fields, body, escaped=_escaped(fields, data, "selftext_html"))
-            (preamble, sections), rendered = read_post(source.value)
+            (preamble, sections), rendered = read_post(source.value, flavor="reddit")
             if not rendered:
                 fields.report_plain(source)
             move = Relocation(source)
@@ -338,7 +338,7 @@ class _Reader:
 
     def body(self, data: Node, body: Node) -> tuple[Text, ...]:
         source = _source(self.fields, body, escaped=_escaped(self.fields, data, "body_html"))
-        texts, rendered = read_body(source.value)
+        texts, rendered = read_body(source.value, flavor="reddit")
         if not rendered and texts:
             self.fields.report_plain(source)
         move = Relocation(source)
