@@ -53,9 +53,12 @@ def seed(corpus: Path) -> None:
     for response in sorted(REAL_API.glob("*.json")) if REAL_API.is_dir() else []:
         for number, piece in enumerate(_api_pieces(response.read_text(encoding="utf-8"))):
             (corpus / f"real-{response.stem}-{number}").write_bytes(b"\x00" + piece.encode())
+            # the same, read as reddit-json by name (slot 7, second byte 1): the wrong reader
+            (corpus / f"real-{response.stem}-{number}-r").write_bytes(b"\x07\x01" + piece.encode())
     # Reddit: morechildren answers whole (flat, small), and dump lines one by one.
     for answer in sorted(REAL_REDDIT.glob("morechildren/*.json")) if REAL_REDDIT.is_dir() else []:
         (corpus / f"reddit-{answer.stem}").write_bytes(b"\x00" + answer.read_bytes())
+        (corpus / f"reddit-{answer.stem}-l").write_bytes(b"\x07\x00" + answer.read_bytes())
     for dump in sorted(REAL_REDDIT.glob("*.ndjson")) if REAL_REDDIT.is_dir() else []:
         for number, line in enumerate(dump.read_bytes().splitlines()[:10]):
             (corpus / f"reddit-{dump.stem}-{number}").write_bytes(b"\x00" + line)

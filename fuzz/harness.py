@@ -6,7 +6,9 @@ pytest exactly as the fuzzer saw it.
 
 The first byte picks how the rest becomes text and which dialect is asked for:
 
-- bits 0-2: the dialect (``auto``, the seven dialects)
+- bits 0-2: the dialect: 0 ``auto``, 1-6 the first six of ``DIALECTS``, 7 one of
+  the rest (the JSON readers, and any added later), picked by the next byte,
+  which is then not part of the text
 - bits 3-4: the decoding: UTF-8 with ``surrogateescape`` (lone surrogates in the
   text), UTF-8 with ``replace``, Latin-1 (every byte a character: NUL, C0/C1
   controls), or UTF-16-LE with ``surrogatepass`` (any code point, U+2028 too)
@@ -32,6 +34,7 @@ from threadparse._render import RENDERED_DIALECTS
 from threadparse._tree import render_tree
 
 DIALECTS = ("auto", *threadparse.DIALECTS)
+LATER = DIALECTS[7:]  #: the dialects slot 7 picks among, by the second byte
 DECODINGS = (
     lambda data: data.decode("utf-8", "surrogateescape"),
     lambda data: data.decode("utf-8", "replace"),
@@ -53,9 +56,14 @@ class Case(NamedTuple):
 def case_of(data: bytes) -> Case:
     """The parse() call a fuzz input stands for."""
     mode = data[0] if data else 0
+    rest = data[1:]
+    dialect = DIALECTS[mode & 0b111]
+    if mode & 0b111 == 7:
+        dialect = LATER[rest[0] % len(LATER)] if rest else LATER[0]
+        rest = rest[1:]
     return Case(
-        text=DECODINGS[(mode >> 3) & 0b11](data[1:]),
-        dialect=DIALECTS[mode & 0b111] if mode & 0b111 < len(DIALECTS) else "auto",
+        text=DECODINGS[(mode >> 3) & 0b11](rest),
+        dialect=dialect,
         strict=bool(mode & 0b100000),
         max_depth=MAX_DEPTHS[mode >> 6],
     )
