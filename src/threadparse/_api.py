@@ -61,12 +61,10 @@ import attrs
 
 from threadparse._diagnostics import Diagnostics
 from threadparse._header import canonical_badges, split_pronouns
-from threadparse._jsonfields import Fields, Relocation
+from threadparse._jsonfields import Fields, Relocation, read_values
 from threadparse._jsontree import (
-    JSONError,
     Node,
     decode_string,
-    read_json_values,
     scalar,
 )
 from threadparse._markdown import read_body, read_post
@@ -82,7 +80,7 @@ from threadparse._models import (
     Thread,
 )
 from threadparse._records import Record, build_tree
-from threadparse._source import WHITESPACE, split_lines
+from threadparse._source import WHITESPACE
 
 _PATH = re.compile(r"0(?:\.\d{1,19}){1,100000}")
 
@@ -95,44 +93,10 @@ _POST_LIST = (
 
 def parse_api(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> Thread:
     """Read Lemmy (or PieFed) API JSON into a Thread (dialect ``lemmy-api``)."""
-    try:
-        values, stopped = read_json_values(text)
-    except JSONError as error:
-        return _unreadable(text, f"{error} (at offset {error.position})", diagnostics)
     reader = _Reader(Fields(text, diagnostics))
-    for value in values:
+    for value in read_values(reader.fields):
         reader.response(value)
-    if stopped is not None:
-        end = len(text.rstrip(WHITESPACE))
-        reader.not_read(
-            Span(stopped, max(stopped, end)),
-            f"not JSON after {len(values)} JSON value{'s' if len(values) > 1 else ''} "
-            f"(at offset {stopped})",
-        )
     return reader.thread(max_depth)
-
-
-def _unreadable(text: str, message: str, diagnostics: Diagnostics) -> Thread:
-    """Nothing placeable: the whole text is unparsed, with one TP902."""
-    start = len(text) - len(text.lstrip(WHITESPACE))
-    end = len(text.rstrip(WHITESPACE))
-    unparsed = (_raw_text(text, start, end),) if end > start else ()
-    diagnostics.report("TP902", message, Span(start, max(start, end)))
-    return Thread(
-        dialect="lemmy-api",
-        preamble=Preamble(),
-        sections=(),
-        comments=(),
-        unattributed=(),
-        unparsed=unparsed,
-        diagnostics=diagnostics.sorted(),
-    )
-
-
-def _raw_text(text: str, start: int, end: int) -> Text:
-    """A slice of the input as a Text (lines stripped, joined with "\\n")."""
-    lines = split_lines(text[start:end])
-    return Text("\n".join(line.content for line in lines), Span(start, end))
 
 
 # -- Responses ----------------------------------------------------------------------
@@ -149,13 +113,10 @@ class _Reader:
         self.preamble = Preamble()
         self.sections: tuple[Section, ...] = ()
         self.entries: list[Record] = []
-        self.unparsed: list[Text] = []
         self.first_view: Node | None = None  # for the post, when no post_view gives it
 
     def not_read(self, span: Span, message: str) -> None:
-        if span.end > span.start:
-            self.unparsed.append(_raw_text(self.fields.text, span.start, span.end))
-        self.fields.diagnostics.report("TP902", message, span)
+        self.fields.not_read(span, message)
 
     def response(self, value: Node) -> None:
         """One JSON value: a response, a list of views, or one view."""
@@ -253,7 +214,7 @@ class _Reader:
             sections=self.sections,
             comments=build_tree(self.entries, max_depth, self.fields.diagnostics),
             unattributed=(),
-            unparsed=tuple(self.unparsed),
+            unparsed=tuple(self.fields.unparsed),
             diagnostics=self.fields.diagnostics.sorted(),
             post=post,
         )

@@ -25,6 +25,7 @@ from threadparse._comments import deletion_of
 from threadparse._diagnostics import Diagnostics
 from threadparse._models import Comment, Preamble, Span, Text, Thread
 from threadparse._post import first_heading, is_link_list, parse_post
+from threadparse._records import authorless_comment
 from threadparse._source import Line
 
 
@@ -56,30 +57,6 @@ def _nth_nonblank(lines: Sequence[Line], count: int) -> int:
         if seen > count:
             return index
     return len(lines)
-
-
-def authorless_comment(kind: str, span: Span) -> Comment:
-    """A comment known only to exist: the one trace flat text keeps of a comment
-    (``kind`` "deleted" or "removed"), or an API reply's missing parent (any
-    other ``kind``: neither flag set)."""
-    return Comment(
-        author=None,
-        score=None,
-        upvotes=None,
-        downvotes=None,
-        language=None,
-        time=None,
-        published=None,
-        updated=None,
-        edited=False,
-        deleted=kind == "deleted",
-        removed=kind == "removed",
-        more_replies=None,
-        depth=0,
-        paragraphs=(),
-        replies=(),
-        span=span,
-    )
 
 
 def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:

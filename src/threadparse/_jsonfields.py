@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 import attrs
 
 from threadparse._diagnostics import Diagnostics
-from threadparse._jsontree import DecodedString, Node, scalar
+from threadparse._jsontree import DecodedString, JSONError, Node, read_json_values, scalar
 from threadparse._models import Item, Section, Span, Text
+from threadparse._source import WHITESPACE, split_lines
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
 # zone, and lemmy-ui reads those as UTC, as we do.
@@ -26,11 +27,20 @@ _TIMESTAMP = re.compile(
 
 @attrs.define
 class Fields:
-    """Typed reads of known fields; a wrong type is reported and read as absent."""
+    """Typed reads of known fields; a wrong type is reported and read as absent.
+    What cannot be read at all is kept in ``unparsed``, with a TP902 each."""
 
     text: str
     diagnostics: Diagnostics
     plain_reported: bool = False  #: TP103 is said once per input
+    unparsed: list[Text] = attrs.Factory(list)
+
+    def not_read(self, span: Span, message: str) -> None:
+        """``span`` of the text is kept as unparsed (its lines stripped), with a TP902."""
+        if span.end > span.start:
+            lines = split_lines(self.text[span.start : span.end])
+            self.unparsed.append(Text("\n".join(line.content for line in lines), span))
+        self.diagnostics.report("TP902", message, span)
 
     def of_kind(self, node: Node | None, kind: str, name: str) -> Node | None:
         """``node`` when it is a ``kind``; else None, reported unless it is null."""
@@ -160,3 +170,24 @@ class Relocation:
             sections=tuple(self.section(s) for s in section.sections),
             span=self.span(section.span),
         )
+
+
+def read_values(fields: Fields) -> list[Node]:
+    """The JSON values of the text, one or several in a row. What is not JSON
+    goes to ``unparsed`` with a TP902: the whole text when it does not start as
+    JSON, else what follows the last value."""
+    text = fields.text
+    end = len(text.rstrip(WHITESPACE))
+    try:
+        values, stopped = read_json_values(text)
+    except JSONError as error:
+        start = len(text) - len(text.lstrip(WHITESPACE))
+        fields.not_read(Span(start, max(start, end)), f"{error} (at offset {error.position})")
+        return []
+    if stopped is not None:
+        plural = "s" if len(values) > 1 else ""
+        fields.not_read(
+            Span(stopped, max(stopped, end)),
+            f"not JSON after {len(values)} JSON value{plural} (at offset {stopped})",
+        )
+    return values

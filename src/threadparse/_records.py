@@ -222,6 +222,21 @@ class _Tree:
 def _placeholder(missing: _Missing, depth: int) -> Comment:
     """What stands in for a comment the input lacks but a reply names: an empty
     span where the first reply needing it is."""
+    start = missing.span.start
+    return attrs.evolve(
+        authorless_comment("missing", Span(start, start)),
+        depth=depth,
+        id=missing.id,
+        parent_id=missing.parent_id,
+        post_id=missing.post_id,
+        missing=True,
+    )
+
+
+def authorless_comment(kind: str, span: Span) -> Comment:
+    """A comment known only to exist: the one trace flat text keeps of a comment
+    (``kind`` "deleted" or "removed"), or an API reply's missing parent (any
+    other ``kind``: neither flag set)."""
     return Comment(
         author=None,
         score=None,
@@ -232,15 +247,11 @@ def _placeholder(missing: _Missing, depth: int) -> Comment:
         published=None,
         updated=None,
         edited=False,
-        deleted=False,
-        removed=False,
+        deleted=kind == "deleted",
+        removed=kind == "removed",
         more_replies=None,
-        depth=depth,
+        depth=0,
         paragraphs=(),
         replies=(),
-        span=Span(missing.span.start, missing.span.start),
-        id=missing.id,
-        parent_id=missing.parent_id,
-        post_id=missing.post_id,
-        missing=True,
+        span=span,
     )

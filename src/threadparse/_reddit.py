@@ -54,13 +54,11 @@ import attrs
 import regex
 
 from threadparse._diagnostics import Diagnostics
-from threadparse._jsonfields import Fields, Relocation
+from threadparse._jsonfields import Fields, Relocation, read_values
 from threadparse._jsontree import (
     DecodedString,
-    JSONError,
     Node,
     decode_string,
-    read_json_values,
     scalar,
 )
 from threadparse._markdown import read_body, read_post
@@ -76,7 +74,6 @@ from threadparse._models import (
     Thread,
 )
 from threadparse._records import Record, build_tree
-from threadparse._source import WHITESPACE, split_lines
 
 DIALECT = "reddit-json"
 SITE = "https://www.reddit.com"
@@ -117,24 +114,8 @@ def _is_record(value: dict[str, object]) -> bool:
 def parse_reddit(text: str, *, max_depth: int | None, diagnostics: Diagnostics) -> Thread:
     """Read Reddit JSON into a Thread (dialect ``reddit-json``)."""
     reader = _Reader(Fields(text, diagnostics))
-    try:
-        values, stopped = read_json_values(text)
-    except JSONError as error:
-        start = len(text) - len(text.lstrip(WHITESPACE))
-        reader.not_read(
-            Span(start, max(start, len(text.rstrip(WHITESPACE)))),
-            f"{error} (at offset {error.position})",
-        )
-        return reader.thread(max_depth)
-    for value in values:
+    for value in read_values(reader.fields):
         reader.value(value)
-    if stopped is not None:
-        end = len(text.rstrip(WHITESPACE))
-        reader.not_read(
-            Span(stopped, max(stopped, end)),
-            f"not JSON after {len(values)} JSON value{'s' if len(values) > 1 else ''} "
-            f"(at offset {stopped})",
-        )
     return reader.thread(max_depth)
 
 
@@ -161,13 +142,9 @@ class _Reader:
         self.sections: tuple[Section, ...] = ()
         self.records: list[Record] = []
         self.stubs: list[_Stub] = []
-        self.unparsed: list[Text] = []
 
     def not_read(self, span: Span, message: str) -> None:
-        if span.end > span.start:
-            lines = split_lines(self.fields.text[span.start : span.end])
-            self.unparsed.append(Text("\n".join(line.content for line in lines), span))
-        self.fields.diagnostics.report("TP902", message, span)
+        self.fields.not_read(span, message)
 
     def value(self, value: Node) -> None:
         if value.kind == "array":
@@ -376,7 +353,7 @@ class _Reader:
             sections=self.sections,
             comments=comments,
             unattributed=(),
-            unparsed=tuple(self.unparsed),
+            unparsed=tuple(self.fields.unparsed),
             diagnostics=self.fields.diagnostics.sorted(),
             post=self.post,
             more_replies=top,

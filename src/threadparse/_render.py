@@ -45,11 +45,11 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from threadparse._detect import PAGE_DIALECTS
-from threadparse._flat import authorless_comment
 from threadparse._header import parse_count
 from threadparse._lemmyui import CAPTURES, carried_capture, render_capture
 from threadparse._mlmym import render_mlmym
 from threadparse._models import Author, Comment, Section, Text, Thread
+from threadparse._records import authorless_comment
 from threadparse._walk import preorder
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))

@@ -39,7 +39,6 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 import attrs
 
 from threadparse._detect import PAGE_DIALECTS
-from threadparse._flat import authorless_comment
 from threadparse._models import (
     Author,
     Comment,
@@ -52,6 +51,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
+from threadparse._records import authorless_comment
 from threadparse._walk import preorder
 
 #: The dialects ``threads`` draws: page text with headers, and flat text.
