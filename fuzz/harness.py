@@ -6,7 +6,10 @@ pytest exactly as the fuzzer saw it.
 
 The first byte picks how the rest becomes text and which dialect is asked for:
 
-- bits 0-2: the dialect (``auto``, the seven dialects)
+- bits 0-2: the dialect (``auto``, the first seven dialects); the dialects
+  added later (``lemmy-html``) are asked by an escape: bits 0-2 at 0 and a
+  second byte ``0xFE`` (never the start of UTF-8 text, so no earlier finding
+  changes meaning), then ``EXTRA_DIALECTS[third byte]`` and the text after it
 - bits 3-4: the decoding: UTF-8 with ``surrogateescape`` (lone surrogates in the
   text), UTF-8 with ``replace``, Latin-1 (every byte a character: NUL, C0/C1
   controls), or UTF-16-LE with ``surrogatepass`` (any code point, U+2028 too)
@@ -31,7 +34,10 @@ from tests.nodes import check_lossless, check_spans, comments
 from threadparse._render import RENDERED_DIALECTS
 from threadparse._tree import render_tree
 
-DIALECTS = ("auto", *threadparse.DIALECTS)
+DIALECTS = ("auto", *threadparse.DIALECTS[:7])
+#: Dialects reached through the ``0xFE`` escape (see the module docstring).
+EXTRA_DIALECTS = threadparse.DIALECTS[7:]
+ESCAPE = 0xFE
 DECODINGS = (
     lambda data: data.decode("utf-8", "surrogateescape"),
     lambda data: data.decode("utf-8", "replace"),
@@ -53,9 +59,12 @@ class Case(NamedTuple):
 def case_of(data: bytes) -> Case:
     """The parse() call a fuzz input stands for."""
     mode = data[0] if data else 0
+    dialect, rest = DIALECTS[mode & 0b111], data[1:]
+    if dialect == "auto" and len(rest) >= 2 and rest[0] == ESCAPE:
+        dialect, rest = EXTRA_DIALECTS[rest[1] % len(EXTRA_DIALECTS)], rest[2:]
     return Case(
-        text=DECODINGS[(mode >> 3) & 0b11](data[1:]),
-        dialect=DIALECTS[mode & 0b111] if mode & 0b111 < len(DIALECTS) else "auto",
+        text=DECODINGS[(mode >> 3) & 0b11](rest),
+        dialect=dialect,
         strict=bool(mode & 0b100000),
         max_depth=MAX_DEPTHS[mode >> 6],
     )

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fuzz.harness import DECODINGS, Case, case_of, check
+import threadparse
+from fuzz.harness import DECODINGS, ESCAPE, Case, case_of, check
 
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = sorted(p for p in (ROOT / "fuzz" / "regressions").iterdir() if p.name != "README.md")
@@ -29,6 +30,8 @@ def test_fixture_passes_in_every_mode(path: Path) -> None:
     data = path.read_bytes()
     for mode in range(256):
         check(bytes([mode]) + data)
+    for mode in range(0, 256, 8):  # the dialects past the seventh, through the escape
+        check(bytes([mode, ESCAPE, 0]) + data)
 
 
 def test_first_byte_picks_the_call() -> None:
@@ -41,3 +44,8 @@ def test_first_byte_picks_the_call() -> None:
     assert case_of(b"\x27a") == Case("a", "lemmy-api", True, 256)  # the last of 7 dialects
     assert [case_of(bytes([m])).max_depth for m in (0x00, 0x40, 0x80, 0xC0)] == [256, 0, 1, None]
     assert len(DECODINGS) == 4
+    assert case_of(b"\x00\xfe\x00<p>") == Case("<p>", "lemmy-html", False, 256)  # the escape
+    assert case_of(b"\x01\xfe\x00") == Case("\udcfe\x00", "lemmy-0.19", False, 256)  # not auto
+    reachable = {case_of(bytes([m])).dialect for m in range(256)}
+    reachable |= {case_of(bytes([m, ESCAPE, 0])).dialect for m in range(256)}
+    assert reachable == {"auto", *threadparse.DIALECTS}

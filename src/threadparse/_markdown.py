@@ -83,7 +83,7 @@ def lemmy_markdown() -> MarkdownIt | None:
 
 
 @attrs.frozen
-class _Shown:
+class ShownLine:
     """One line as the page shows it, and where its source is."""
 
     text: str
@@ -93,11 +93,11 @@ class _Shown:
 
 
 @attrs.frozen
-class _Block:
+class Block:
     """A leaf block of the rendered page: a paragraph, heading, code block..."""
 
     kind: str  #: "paragraph", "heading", "bold" (a bold-only line), "spoiler", "list"
-    lines: tuple[_Shown, ...]
+    lines: tuple[ShownLine, ...]
 
     @property
     def span(self) -> Span:
@@ -114,7 +114,12 @@ def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
     lines = split_lines(source)
     if md is None:
         return parse_post(lines, one_per_line=False), False
-    blocks = _blocks(md.parse(source), lines)
+    return sections_from_blocks(_blocks(md.parse(source), lines)), True
+
+
+def sections_from_blocks(blocks: Sequence[Block]) -> tuple[Preamble, tuple[Section, ...]]:
+    """A post body's blocks read into its preamble and link sections (shared with
+    the lemmy-ui HTML reader, whose blocks are the page's elements)."""
     heading = next((i for i, b in enumerate(blocks) if b.kind in _HEADINGS), len(blocks))
     navigation = heading
     while heading < len(blocks) and navigation > 0 and _navigation(blocks[navigation - 1]):
@@ -132,7 +137,7 @@ def read_post(source: str) -> tuple[tuple[Preamble, tuple[Section, ...]], bool]:
             continue
         for line in block.lines:
             builder.add(_item(line))
-    return (preamble, builder.finish()), True
+    return preamble, builder.finish()
 
 
 def read_body(source: str) -> tuple[tuple[Text, ...], bool]:
@@ -148,7 +153,7 @@ def read_body(source: str) -> tuple[tuple[Text, ...], bool]:
 _HEADINGS = ("heading", "bold", "spoiler")
 
 
-def _navigation(block: _Block) -> bool:
+def _navigation(block: Block) -> bool:
     """Navigation paragraphs are short lines pointing elsewhere ("Last week's
     thread is [here](...)."): every line short, at least one link."""
     return (
@@ -158,25 +163,25 @@ def _navigation(block: _Block) -> bool:
     )
 
 
-def _item(line: _Shown) -> Item:
+def _item(line: ShownLine) -> Item:
     if line.url is None:
         return Item(kind="note", text=line.text, url=None, description=None, span=line.span)
     description = None if line.link_end is None else description_after(line.text, line.link_end)
     return Item(kind="link", text=line.text, url=line.url, description=description, span=line.span)
 
 
-def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
+def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[Block]:
     """The leaf blocks in reading order; a tight list or a table is one block, an
     item or a row a line.
 
     Token nesting is followed with a counter, never recursion, so a deeply
     nested quote costs nothing extra.
     """
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     tight_list_depth = 0  # > 0 inside a tight list: its items gather into one block
-    gathered: list[_Shown] = []
-    row: list[_Shown] | None = None  # the cells of the table row being read
-    rows: list[_Shown] = []  # a table's rows, one shown line each
+    gathered: list[ShownLine] = []
+    row: list[ShownLine] | None = None  # the cells of the table row being read
+    rows: list[ShownLine] = []  # a table's rows, one shown line each
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "tr_open":
@@ -184,11 +189,11 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
         elif kind == "tr_close" and row is not None:
             if row:
                 span = Span(row[0].span.start, row[-1].span.end)
-                rows.append(_Shown(" | ".join(cell.text for cell in row), None, None, span))
+                rows.append(ShownLine(" | ".join(cell.text for cell in row), None, None, span))
             row = None
         elif kind == "table_close":
             if rows:
-                blocks.append(_Block("paragraph", tuple(rows)))
+                blocks.append(Block("paragraph", tuple(rows)))
             rows = []
         elif kind == "inline" and row is not None and token.map:
             row.extend(_shown_lines(token, lines))
@@ -199,13 +204,13 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
             if tight_list_depth:
                 tight_list_depth -= 1
                 if not tight_list_depth and gathered:
-                    blocks.append(_Block("list", tuple(gathered)))
+                    blocks.append(Block("list", tuple(gathered)))
                     gathered = []
         elif kind == "container_spoiler_open" and token.map:
             title = token.info.strip().removeprefix("spoiler").strip(WHITESPACE)
             if title:
                 span = _source_span(lines, token.map[0], token.map[0] + 1)
-                blocks.append(_Block("spoiler", (_Shown(title, None, None, span),)))
+                blocks.append(Block("spoiler", (ShownLine(title, None, None, span),)))
         elif kind == "inline" and token.map:
             shown = _shown_lines(token, lines)
             if not shown:
@@ -222,13 +227,13 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[Line]) -> list[_Block]:
                 and _bold_only(token)
             ):
                 block_kind = "bold"
-            blocks.append(_Block(block_kind, tuple(shown)))
+            blocks.append(Block(block_kind, tuple(shown)))
         elif kind in ("fence", "code_block") and token.map:
             code = _code_lines(token, lines)
             if code:
-                blocks.append(_Block("paragraph", code))
+                blocks.append(Block("paragraph", code))
     if gathered:
-        blocks.append(_Block("list", tuple(gathered)))
+        blocks.append(Block("list", tuple(gathered)))
     return blocks
 
 
@@ -260,11 +265,11 @@ def _source_span(lines: Sequence[Line], first: int, end: int) -> Span:
     return Span(lines[first].content_start, lines[last].content_end)
 
 
-def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[_Shown]:
+def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[ShownLine]:
     """An inline token's text, a line per source line (soft and hard breaks)."""
     assert inline.map is not None
     first, end = inline.map
-    shown: list[_Shown] = []
+    shown: list[ShownLine] = []
     parts: list[str] = []
     url: str | None = None
     link_end: int | None = None
@@ -278,7 +283,7 @@ def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[_Shown]:
             # The last shown line takes any source lines left (a code span or
             # link text that ran over a line end shows as one line).
             span_end = end if last else row + 1
-            shown.append(_Shown(text, url, link_end, _source_span(lines, row, span_end)))
+            shown.append(ShownLine(text, url, link_end, _source_span(lines, row, span_end)))
         parts, url, link_end, in_link_from_start = [], None, None, False
         row += 1
 
@@ -305,10 +310,10 @@ def _shown_lines(inline: Token, lines: Sequence[Line]) -> list[_Shown]:
     return shown
 
 
-def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[_Shown, ...]:
+def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[ShownLine, ...]:
     """A code block shows its text as written; its span includes the fences."""
     assert token.map is not None
     text = "\n".join(line.strip(WHITESPACE) for line in token.content.split("\n")).strip("\n")
     if not text.strip(WHITESPACE):
         return ()
-    return (_Shown(text, None, None, _source_span(lines, token.map[0], token.map[1])),)
+    return (ShownLine(text, None, None, _source_span(lines, token.map[0], token.map[1])),)
