@@ -222,6 +222,12 @@ def html_unclosed(size: int) -> str:
     return '<div class="lemmy-site"><ul class="comments">' + comment
 
 
+def html_lone_lt(size: int) -> str:
+    """A stray ``<`` over and over: the tokenizer hands each over as text of its own
+    (joining them one by one was quadratic)."""
+    return '<div class="lemmy-site"><p>' + _repeat("<", size)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -243,6 +249,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "html_deep_replies": html_deep_replies,
     "html_entities": html_entities,
     "html_unclosed": html_unclosed,
+    "html_lone_lt": html_lone_lt,
 }
 
 

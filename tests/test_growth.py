@@ -66,6 +66,7 @@ SIZES: dict[str, int] = {
     "html_deep_replies": 30_000,
     "html_entities": 50_000,
     "html_unclosed": 8_000,
+    "html_lone_lt": 100_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

@@ -169,6 +169,7 @@ class _Builder(HTMLParser):
         self.open: list[int] = []
         self.counts: Counter[str] = Counter()
         self.pending: int | None = None  # the text node whose end is not known yet
+        self.pieces: list[str] = []  # its text, as the tokenizer handed it over
 
     def position(self) -> int:
         line, column = self.getpos()
@@ -176,7 +177,9 @@ class _Builder(HTMLParser):
 
     def end_text(self, at: int) -> None:
         if self.pending is not None:
-            self.nodes[self.pending].end = at
+            node = self.nodes[self.pending]
+            node.end = at
+            node.text = "".join(self.pieces)
             self.pending = None
 
     def pop(self, end: int) -> None:
@@ -236,15 +239,16 @@ class _Builder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        if self.pending is not None:  # the tokenizer split one run of text
-            self.nodes[self.pending].text += data
+        if self.pending is not None:  # the tokenizer split one run of text (a stray "<")
+            self.pieces.append(data)
             return
         start = self.position()
         parent = self.open[-1] if self.open else -1
         hidden = parent >= 0 and self.nodes[parent].hidden
         index = len(self.nodes)
-        self.nodes.append(Node(TEXT, start, start, parent, index + 1, hidden, text=data))
+        self.nodes.append(Node(TEXT, start, start, parent, index + 1, hidden))
         self.pending = index
+        self.pieces = [data]
 
     def handle_comment(self, data: str) -> None:
         self.end_text(self.position())
