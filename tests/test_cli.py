@@ -211,7 +211,7 @@ def test_strict_exits_1_with_the_message(
             ["dump", "x", "--dialect", "reddit"],
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
-                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api') "
+                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api', 'lemmy-html') "
                 "(see 'python -m threadparse dump --help')"
             ),
         ),

@@ -115,8 +115,6 @@ CELLS = frozenset({"td", "th"})
 _CLOSES_P = BLOCK - {"button", "input", "label", "option", "select", "textarea", "title"}
 #: How far up the open elements a new ``<li>`` looks for the ``<li>`` it closes.
 _LI_REACH = 32
-#: Separator of table cells in a line of text.
-CELL = "\x00"
 
 TEXT = "#text"
 _ASCII_SPACE = " \t\n\r\f"
@@ -309,7 +307,7 @@ class _Line:
 
     def __init__(self, pre: bool) -> None:
         self.pre = pre
-        self.parts: list[str] = []
+        self.parts: list[str | None] = []  # None: a table cell starts
         self.start = -1
         self.end = -1
         self.url: str | None = None
@@ -317,15 +315,20 @@ class _Line:
         self.link_at: int | None = None  # index in ``ends`` of a link that opened the line
 
     def text(self) -> str:
-        joined = "".join(self.parts)
+        cells: list[str] = []
+        current: list[str] = []
+        for part in self.parts:
+            if part is None:
+                cells.append("".join(current))
+                current = []
+            else:
+                current.append(part)
+        cells.append("".join(current))
         if self.pre:
-            rows = (row.strip(WHITESPACE) for row in joined.split("\n"))
+            rows = (row.strip(WHITESPACE) for row in "".join(cells).split("\n"))
             return "\n".join(row for row in rows if row)
-        joined = _SPACES.sub(" ", joined)
-        if CELL in joined:
-            cells = (cell.strip(WHITESPACE) for cell in joined.split(CELL))
-            joined = " | ".join(cell for cell in cells if cell)
-        return joined.strip(WHITESPACE)
+        shown = (_SPACES.sub(" ", cell).strip(WHITESPACE) for cell in cells)
+        return " | ".join(cell for cell in shown if cell)
 
 
 def lines(
@@ -390,7 +393,7 @@ def lines(
         if tag == "br":
             flush()
         elif tag in CELLS:
-            line.parts.append(CELL)
+            line.parts.append(None)
         elif tag in BLOCK:
             flush()
             ends.append((node.last, "block"))

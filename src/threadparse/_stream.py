@@ -138,12 +138,16 @@ class _Recording:
         return False
 
     def starts_like_lemmy_html(self) -> bool:
-        """Peek (keeping what was read) at the first ``HTML_REACH`` characters: is
-        this a lemmy-ui page's HTML? It is read whole: the tree of a page is built
-        before any comment is known (a copy of a few MB takes a few times that in
-        memory)."""
+        """Peek (keeping what was read) at the start: is this a lemmy-ui page's
+        HTML? Only text whose first character (after white space) is ``<`` is
+        peeked further, up to ``HTML_REACH`` characters for lemmy-ui's markers.
+        Such HTML is read whole: the page's tree is built before any comment is
+        known (a few times the HTML's size in memory)."""
+        first = next((p.lstrip(_LEADING) for p in self._ahead if p.lstrip(_LEADING)), "")
         size = sum(len(piece) for piece in self._ahead)
         while size < HTML_REACH:
+            if first and not first.startswith("<"):
+                return False
             piece = next(self._pieces, None)
             if piece is None:
                 break
@@ -151,7 +155,8 @@ class _Recording:
                 self._kept.append(piece)
             self._ahead.append(piece)
             size += len(piece)
-        return looks_like_lemmy_html("".join(self._ahead)[:HTML_REACH])
+            first = first or piece.lstrip(_LEADING)
+        return first.startswith("<") and looks_like_lemmy_html("".join(self._ahead)[:HTML_REACH])
 
     def starts_like_capture(self) -> bool:
         """Peek (keeping what was read) at the first ``CAPTURE_REACH`` lines: is
@@ -234,6 +239,7 @@ CAPTURE_DIALECTS = ("auto", "lemmy-0.19", "lemmy-0.18")
 #: Characters peeked at for lemmy-ui's HTML markers (its app root, or
 #: ``window.isoData``, comes in a page's first few kilobytes).
 HTML_REACH = 65_536
+_LEADING = "\ufeff \t\r\n\f"  # what may come before HTML's first "<"
 
 #: Lines tested per step once decidable: a step costs a generator round trip,
 #: so it is not taken for every line; also how far output may lag the input.
