@@ -180,6 +180,54 @@ def api_json_lines(size: int) -> str:
     return "".join(lines)
 
 
+_HTML_COMMENT = (
+    '<li class="comment list-unstyled"><article class="details comment-node" id="comment-{id}">'
+    '<div class="ms-2"><div class="d-flex flex-wrap"><a class="person-listing" title="ada" '
+    'href="/u/ada@lemmy.ml"><span>ada</span><small class="text-muted">@lemmy.ml</small></a>'
+    '<span class="badge text-bg-light">English</span><span aria-label="12 Upvotes">12</span>'
+    '<span class="moment-time" data-tippy-content="Sunday, November 29th, 2026 at 7:04:22 AM '
+    'GMT+00:00">3 days ago</span></div><div class="comment-content"><div class="md-div">'
+    "<p>Reply {id} &amp; more.</p></div></div></div></article>"
+)
+_HTML_PAGE = (
+    '<!DOCTYPE html><html><head></head><body><div class="lemmy-site">{}</div></body></html>'
+)
+
+
+def html_comments(size: int) -> str:
+    """lemmy-ui HTML with many sibling comments, each a full header and body."""
+    count = max(1, size // len(_HTML_COMMENT))
+    body = "".join(_HTML_COMMENT.format(id=i) + "</li>" for i in range(count))
+    return _HTML_PAGE.format('<ul class="comments">' + body + "</ul>")
+
+
+def html_deep_replies(size: int) -> str:
+    """lemmy-ui HTML whose every comment replies to the one before: nesting without end
+    (past ``max_depth``, each reply is moved, with a TP204)."""
+    count = max(1, size // (len(_HTML_COMMENT) + 30))
+    opened = "".join('<ul class="comments">' + _HTML_COMMENT.format(id=i) for i in range(count))
+    return _HTML_PAGE.format(opened + "</li></ul>" * count)
+
+
+def html_entities(size: int) -> str:
+    """A lemmy-ui comment whose body is character references, known and unknown."""
+    flood = _repeat("&amp;&#x41;&nbsp;&bogus;&#99999999;<br>", size)
+    comment = _HTML_COMMENT.format(id=1).replace("Reply 1 &amp; more.", flood)
+    return _HTML_PAGE.format('<ul class="comments">' + comment + "</li></ul>")
+
+
+def html_unclosed(size: int) -> str:
+    """Elements that never close, inside a comment body: the tree builder's stack grows."""
+    comment = _HTML_COMMENT.format(id=1).replace("Reply 1 &amp; more.", _repeat("<div><b>x", size))
+    return '<div class="lemmy-site"><ul class="comments">' + comment
+
+
+def html_lone_lt(size: int) -> str:
+    """A stray ``<`` over and over: the tokenizer hands each over as text of its own
+    (joining them one by one was quadratic)."""
+    return '<div class="lemmy-site"><p>' + _repeat("<", size)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -197,6 +245,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "blank_lines": blank_lines,
     "lookahead": lookahead,
     "megathread": megathread,
+    "html_comments": html_comments,
+    "html_deep_replies": html_deep_replies,
+    "html_entities": html_entities,
+    "html_unclosed": html_unclosed,
+    "html_lone_lt": html_lone_lt,
 }
 
 

@@ -12,6 +12,10 @@ Two dialects read sources rather than pages, and the rule reads accordingly:
 - lemmy-api: JSON lines are not text; what must be kept is every comment
   entry (a comment, or unparsed) and the post, checked in test_lemmy_api.
   JSON that could not be read must be unparsed whole, as any text.
+- lemmy-html: tags are not text; the unit is each text node the page shows
+  (not white space alone, not inside ``<script>``, ``<style>``, ``<svg>``...):
+  each must be in exactly one leaf, or in the post's or a comment's span.
+  ``Text.text`` is rendered (references decoded), never its span's slice.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from threadparse import Comment, Item, Post, Section, Span, Text, Thread
+from threadparse._html import parse_html, shows_text, trimmed
 from threadparse._source import WHITESPACE
 from threadparse._walk import preorder
 
@@ -86,7 +91,7 @@ def expected_text(source: str, span: Span) -> str:
 #: so it is not its span's slice.
 #: The readers of JSON, whose text nodes are placed by the JSON's structure.
 JSON_DIALECTS = ("lemmy-api", "reddit-json")
-RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json")
+RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json", "lemmy-html")
 
 # What a markdown line holding markup alone is made of: list and quote markers,
 # rules, fences, a spoiler's ":::", an image's "![](url)", table rules.
@@ -119,13 +124,20 @@ def _json_read_to(text: str) -> int:
         read_to = position
 
 
+def html_text_spans(text: str) -> list[Span]:
+    """Spans of every text node an HTML page shows (what lemmy-html must cover)."""
+    tree = parse_html(text)
+    return [trimmed(tree, node) for node in tree.nodes if shows_text(node)]
+
+
 def check_lossless(text: str, thread: Thread) -> None:
     leaf_spans = sorted((leaf.span.start, leaf.span.end) for leaf in leaves(thread))
     for (_, end), (start, _) in itertools.pairwise(leaf_spans):
         assert end <= start, f"leaves overlap at {start}"
     json_end = _json_read_to(text) if thread.dialect in JSON_DIALECTS else 0
     boxes = [c.span for c in containers(thread)]
-    for line in line_spans(text):
+    units = html_text_spans(text) if thread.dialect == "lemmy-html" else line_spans(text)
+    for line in units:
         if line.start < json_end:  # a line the JSON values start or fill
             continue
         if thread.dialect == "markdown" and markup_only(text[line.start : line.end]):
@@ -151,7 +163,8 @@ def check_spans(text: str, thread: Thread) -> None:
     """
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
-        if thread.dialect not in RENDERED_TEXT or leaf in thread.unparsed:
+        rendered = thread.dialect in RENDERED_TEXT
+        if not rendered or (leaf in thread.unparsed and thread.dialect != "lemmy-html"):
             assert leaf.text == expected_text(text, leaf.span)
         assert leaf.text == leaf.text.rstrip(WHITESPACE)
         if thread.dialect not in RENDERED_TEXT:

@@ -211,7 +211,8 @@ def test_strict_exits_1_with_the_message(
             ["dump", "x", "--dialect", "reddit"],
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
-                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api', 'reddit-json') "
+                "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api', 'lemmy-html', "
+                "'reddit-json') "
                 "(see 'python -m threadparse dump --help')"
             ),
         ),

@@ -102,9 +102,9 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             (
                 "TP108",
                 (
-                    "the text is HTML markup (a saved page or copied HTML), which threadparse "
-                    "does not read yet: it was read as text, tags and all; give it the page's "
-                    "text or the API JSON instead"
+                    "the text is HTML markup (a saved page or copied HTML) but not a lemmy-ui "
+                    "page's: it was read as text, tags and all; give it the page's text or the "
+                    "API JSON instead"
                 ),
                 Span(0, 0),
                 1,
@@ -464,6 +464,18 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
                 "TP902",
                 "comment entry has no usable comment id and path: not placed",
                 Span(14, 29),
+                1,
+            )
+        ],
+    ),
+    "TP903": (
+        '<div class="lemmy-site"><p>hello</p></div>',
+        {},
+        [
+            (
+                "TP903",
+                "text outside lemmy-ui's post, comments and site chrome: kept as unparsed",
+                Span(27, 32),
                 1,
             )
         ],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import threadparse
-from fuzz.harness import DECODINGS, Case, case_of, check
+from fuzz.harness import DECODINGS, LATER, Case, case_of, check
 
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = sorted(p for p in (ROOT / "fuzz" / "regressions").iterdir() if p.name != "README.md")
@@ -30,6 +30,9 @@ def test_fixture_passes_in_every_mode(path: Path) -> None:
     data = path.read_bytes()
     for mode in range(256):
         check(bytes([mode]) + data)
+    for mode in range(7, 256, 32):  # slot 7: each later dialect, by the second byte
+        for pick in range(len(LATER)):
+            check(bytes([mode, pick]) + data)
 
 
 def test_first_byte_picks_the_call() -> None:
@@ -45,3 +48,5 @@ def test_first_byte_picks_the_call() -> None:
     assert {case_of(bytes([7, pick])).dialect for pick in range(8)} == set(threadparse.DIALECTS[6:])
     assert [case_of(bytes([m])).max_depth for m in (0x00, 0x40, 0x80, 0xC0)] == [256, 0, 1, None]
     assert len(DECODINGS) == 4
+    reachable = {case_of(bytes([m, pick])).dialect for m in range(256) for pick in range(8)}
+    assert reachable == {"auto", *threadparse.DIALECTS}

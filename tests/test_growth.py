@@ -62,6 +62,11 @@ SIZES: dict[str, int] = {
     "capture_copy": 20_000,
     "api_path_loops": 20_000,
     "api_json_lines": 20_000,
+    "html_comments": 25_000,
+    "html_deep_replies": 30_000,
+    "html_entities": 50_000,
+    "html_unclosed": 8_000,
+    "html_lone_lt": 100_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

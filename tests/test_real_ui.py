@@ -288,13 +288,3 @@ def test_the_post_header_from_the_api_json_the_page_was_rendered_from(case: str,
     assert post.upvotes is not None
     assert post.downvotes is not None
     assert post.score == post.upvotes - post.downvotes
-
-
-@pytest.mark.parametrize(
-    "path", sorted(REAL_UI.glob("lemmy-ui-*.html")), ids=lambda path: path.name
-)
-def test_saved_html_is_never_read_silently(path: Path) -> None:
-    """No reader takes HTML yet (dom.html, ssr.html, Firefox's clipboard.html):
-    whatever little is read from it, the thread says why (TP108)."""
-    thread = threadparse.parse(path.read_bytes().decode("utf-8"))
-    assert "TP108" in [d.code for d in thread.diagnostics]

@@ -315,6 +315,6 @@ def test_not_reddit_json_is_an_error_with_its_text_kept() -> None:
 
 
 def test_reddit_markdown_keeps_quotes_straight_and_reads_entities() -> None:
-    body = "Don't -- \"quoted\" &amp;#3232;_&amp;#3232;"  # legacy JSON escapes the & once more
+    body = 'Don\'t -- "quoted" &amp;#3232;_&amp;#3232;'  # legacy JSON escapes the & once more
     thread = threadparse.parse(json.dumps([_listing(POST), _listing(_t1("a", "t3_p1", body))]))
-    assert [p.text for p in thread.comments[0].paragraphs] == ["Don't -- \"quoted\" ಠ_ಠ"]
+    assert [p.text for p in thread.comments[0].paragraphs] == ['Don\'t -- "quoted" ಠ_ಠ']

@@ -11,6 +11,10 @@ Evidence, strongest first:
 - Markdown: lines only markdown source has (``# Title``, a bold-only line,
   ``[text](http...)``, ``::: spoiler``, a code fence), one vote each; rendered
   page text shows none of these.
+- lemmy-ui HTML: the text starts as HTML and names lemmy-ui's classes
+  (``comment-node``, ``post-listing``, ``person-listing``, ``lemmy-site``) or
+  ``window.isoData`` (``_lemmyhtml``): 1.0 with two of them, 0.9 with one.
+  Other HTML is read as text, with TP108.
 - Nothing of the above: a post alone, read as page text when it is laid out
   like one (``looks_like_page_post``), else flat text. Confidence 0.5: it is
   the reading left over, not one the text points to.
@@ -32,6 +36,9 @@ import regex
 from threadparse._comments import Header, find_headers
 from threadparse._header import MOMENT_TIME
 from threadparse._jsontree import BOM
+from threadparse._lemmyhtml import confidence as html_confidence
+from threadparse._lemmyhtml import looks_like_lemmy_html
+from threadparse._lemmyhtml import quick_capture as html_capture
 from threadparse._lemmyui import Layout, detect_layout, page_marks
 from threadparse._mlmym import count_headers
 from threadparse._post import first_heading, is_link_list
@@ -40,7 +47,15 @@ from threadparse._source import Line, split_lines
 
 PAGE_DIALECTS = ("lemmy-0.19", "lemmy-0.18", "hexbear")
 #: Every reader's name, as ``Thread.dialect`` and ``parse(dialect=...)`` spell it.
-DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "markdown", "lemmy-api", "reddit-json")
+DIALECTS = (
+    *PAGE_DIALECTS,
+    "flat",
+    "mlmym",
+    "markdown",
+    "lemmy-api",
+    "lemmy-html",
+    "reddit-json",
+)
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = ("lemmy-api", "reddit-json")
 
@@ -84,6 +99,8 @@ def detect(text: str) -> Detection:
         raise TypeError(f"detect() takes a str, not {type(text).__name__}")
     if looks_like_json(text):
         return json_detection(text)
+    if looks_like_lemmy_html(text):
+        return Detection("lemmy-html", html_confidence(text), None, capture=html_capture(text))
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines))
 

@@ -33,7 +33,7 @@ CODES: dict[str, CodeInfo] = {
     "TP105": CodeInfo(Severity.WARNING, "the capture does not carry reply nesting"),
     "TP106": CodeInfo(Severity.WARNING, "the text looks like a thread, but few comments were read"),
     "TP107": CodeInfo(Severity.WARNING, "a page's text ends before its footer: cut short"),
-    "TP108": CodeInfo(Severity.WARNING, "HTML markup, which no reader takes yet"),
+    "TP108": CodeInfo(Severity.WARNING, "HTML markup that is not a lemmy-ui page's"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
@@ -51,6 +51,9 @@ CODES: dict[str, CodeInfo] = {
     # TP9xx: what could not be placed
     "TP901": CodeInfo(Severity.ERROR, "text outside any comment"),
     "TP902": CodeInfo(Severity.ERROR, "JSON that is not a Lemmy API response, or an entry of it"),
+    "TP903": CodeInfo(
+        Severity.ERROR, "HTML text in an element no rule of the lemmy-ui reader knows"
+    ),
 }
 
 

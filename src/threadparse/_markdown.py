@@ -168,7 +168,7 @@ def _located(rule: _InlineRule, *, scheme_first: bool = False) -> _InlineRule:
 
 
 @attrs.frozen
-class _Shown:
+class ShownLine:
     """One line as the page shows it, and where its source is."""
 
     text: str
@@ -179,11 +179,11 @@ class _Shown:
 
 
 @attrs.frozen
-class _Block:
+class Block:
     """A leaf block of the rendered page: a paragraph, heading, code block..."""
 
     kind: str  #: "paragraph", "heading", "bold" (a bold-only line), "spoiler", "list"
-    lines: tuple[_Shown, ...]
+    lines: tuple[ShownLine, ...]
 
     @property
     def span(self) -> Span:
@@ -208,7 +208,12 @@ def read_post(
     lines = split_lines(source)
     if md is None:
         return parse_post(lines, one_per_line=False), False
-    blocks = _blocks(md, source, lines)
+    return sections_from_blocks(_blocks(md, source, lines)), True
+
+
+def sections_from_blocks(blocks: Sequence[Block]) -> tuple[Preamble, tuple[Section, ...]]:
+    """A post body's blocks read into its preamble and link sections (shared with
+    the lemmy-ui HTML reader, whose blocks are the page's elements)."""
     heading = next((i for i, b in enumerate(blocks) if b.kind in _HEADINGS), len(blocks))
     navigation = heading
     while heading < len(blocks) and navigation > 0 and _navigation(blocks[navigation - 1]):
@@ -226,7 +231,7 @@ def read_post(
             continue
         for line in block.lines:
             builder.add(_item(line))
-    return (preamble, builder.finish()), True
+    return preamble, builder.finish()
 
 
 def read_body(source: str, *, flavor: str = "lemmy") -> tuple[tuple[Text, ...], bool]:
@@ -243,7 +248,7 @@ def read_body(source: str, *, flavor: str = "lemmy") -> tuple[tuple[Text, ...], 
 _HEADINGS = ("heading", "bold", "spoiler")
 
 
-def _navigation(block: _Block) -> bool:
+def _navigation(block: Block) -> bool:
     """Navigation paragraphs are short lines pointing elsewhere ("Last week's
     thread is [here](...)."): every line short, at least one link."""
     return (
@@ -253,7 +258,7 @@ def _navigation(block: _Block) -> bool:
     )
 
 
-def _item(line: _Shown) -> Item:
+def _item(line: ShownLine) -> Item:
     if line.url is None:
         return Item(kind="note", text=line.text, url=None, description=None, span=line.span)
     description = None if line.link_end is None else description_after(line.text, line.link_end)
@@ -263,7 +268,7 @@ def _item(line: _Shown) -> Item:
 # -- Blocks ------------------------------------------------------------------------------
 
 
-def _blocks(md: MarkdownIt, source: str, lines: Sequence[Line]) -> list[_Block]:
+def _blocks(md: MarkdownIt, source: str, lines: Sequence[Line]) -> list[Block]:
     """The leaf blocks in reading order; a tight list or a table is one block, an
     item or a row a line.
 
@@ -284,11 +289,11 @@ class _BlockReader:
     source: str
     lines: Sequence[Line]
     max_nesting: int
-    blocks: list[_Block] = attrs.Factory(list)
+    blocks: list[Block] = attrs.Factory(list)
     tight_list_depth: int = 0  #: > 0 inside a tight list: its items gather into one block
-    gathered: list[_Shown] = attrs.Factory(list)  #: the tight list's lines so far
-    row: list[_Shown] | None = None  #: the cells of the table row being read
-    rows: list[_Shown] = attrs.Factory(list)  #: a table's rows, one shown line each
+    gathered: list[ShownLine] = attrs.Factory(list)  #: the tight list's lines so far
+    row: list[ShownLine] | None = None  #: the cells of the table row being read
+    rows: list[ShownLine] = attrs.Factory(list)  #: a table's rows, one shown line each
     row_column: int = 0  #: where in the row's source line the next cell is looked for
 
     def read(self, tokens: Sequence[Token], index: int) -> None:
@@ -313,18 +318,18 @@ class _BlockReader:
         elif kind == "container_spoiler_open":
             self.spoiler(token)
 
-    def finish(self) -> list[_Block]:
+    def finish(self) -> list[Block]:
         if self.gathered:
-            self.blocks.append(_Block("list", tuple(self.gathered)))
+            self.blocks.append(Block("list", tuple(self.gathered)))
             self.gathered = []
         return self.blocks
 
-    def add(self, kind: str, shown: Sequence[_Shown]) -> None:
+    def add(self, kind: str, shown: Sequence[ShownLine]) -> None:
         """A leaf block, or the lines of one inside a tight list."""
         if self.tight_list_depth:
             self.gathered.extend(shown)
         else:
-            self.blocks.append(_Block(kind, tuple(shown)))
+            self.blocks.append(Block(kind, tuple(shown)))
 
     def table(self, kind: str) -> None:
         """A table is one block, a row a line: its cells joined by " | "."""
@@ -336,7 +341,7 @@ class _BlockReader:
                 span = Span(cells[0].span.start, cells[-1].span.end)
                 text = " | ".join(cell.text for cell in cells)
                 links = tuple(link for cell in cells for link in cell.links)
-                self.rows.append(_Shown(text, None, None, span, links))
+                self.rows.append(ShownLine(text, None, None, span, links))
             self.row = None
         elif kind == "table_close":
             if self.rows:
@@ -359,7 +364,7 @@ class _BlockReader:
         if self.tight_list_depth:
             self.tight_list_depth -= 1
             if not self.tight_list_depth and self.gathered:
-                self.blocks.append(_Block("list", tuple(self.gathered)))
+                self.blocks.append(Block("list", tuple(self.gathered)))
                 self.gathered = []
 
     def spoiler(self, token: Token) -> None:
@@ -368,7 +373,7 @@ class _BlockReader:
         title = match.group(1).strip(WHITESPACE) if match else ""
         if title and token.map:
             span = _source_span(self.lines, token.map[0], token.map[0] + 1)
-            self.blocks.append(_Block("spoiler", (_Shown(title, None, None, span),)))
+            self.blocks.append(Block("spoiler", (ShownLine(title, None, None, span),)))
 
     def leaf_inline(self, tokens: Sequence[Token], index: int) -> None:
         """A paragraph, a heading, or a bold-only line read as a heading."""
@@ -405,14 +410,14 @@ class _BlockReader:
         if not (token.map and closed):
             return False
         first, end = token.map
-        run: list[_Shown] = []
+        run: list[ShownLine] = []
         for line in self.lines[first : min(end, len(self.lines))]:
             if line.blank:
                 if run:
                     self.add("paragraph", run)
                 run = []
                 continue
-            run.append(_Shown(line.content, None, None, line.content_span))
+            run.append(ShownLine(line.content, None, None, line.content_span))
         if run:
             self.add("paragraph", run)
         return True
@@ -520,7 +525,7 @@ class _LineReader:
 
     layout: _Layout
     start_row: int
-    shown: list[_Shown] = attrs.Factory(list)
+    shown: list[ShownLine] = attrs.Factory(list)
     parts: list[str] = attrs.Factory(list)
     url: str | None = None
     link_end: int | None = None
@@ -539,7 +544,7 @@ class _LineReader:
         text = "".join(self.parts).strip(WHITESPACE)
         if text:
             span = _source_span(self.layout.lines, self.start_row, last_row + 1)
-            self.shown.append(_Shown(text, self.url, self.link_end, span, tuple(self.links)))
+            self.shown.append(ShownLine(text, self.url, self.link_end, span, tuple(self.links)))
         self.parts, self.url, self.link_end, self.in_link_from_start = [], None, None, False
         self.links = []
         self.start_row = last_row + 1
@@ -589,7 +594,7 @@ class _LineReader:
         self.links.append(Link(url, text, self.layout.span(start, end)))
 
 
-def _shown_lines(inline: Token, layout: _Layout) -> list[_Shown]:
+def _shown_lines(inline: Token, layout: _Layout) -> list[ShownLine]:
     """An inline token's text, a line per line break (soft and hard).
 
     A line's span runs from the input line it starts on to the one its break
@@ -618,7 +623,7 @@ def _shown_lines(inline: Token, layout: _Layout) -> list[_Shown]:
     return reader.shown
 
 
-def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[_Shown, ...]:
+def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[ShownLine, ...]:
     """A code block shows its text as written: each line keeps its indentation
     (markdown-it's content: a fence's own indentation taken off, an indented
     block's four columns), trailing white space and blank edge lines dropped.
@@ -627,4 +632,4 @@ def _code_lines(token: Token, lines: Sequence[Line]) -> tuple[_Shown, ...]:
     text = "\n".join(line.rstrip(WHITESPACE) for line in token.content.split("\n")).strip("\n")
     if not text.strip(WHITESPACE):
         return ()
-    return (_Shown(text, None, None, _source_span(lines, token.map[0], token.map[1])),)
+    return (ShownLine(text, None, None, _source_span(lines, token.map[0], token.map[1])),)

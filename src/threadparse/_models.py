@@ -373,7 +373,9 @@ class Thread:
     footer), a line each: recognised, owned apart, never an error."""
     capture: str | None = None
     """How a page's text was captured, where it shows: ``chromium-innertext``,
-    ``chromium-copy``, ``firefox-innertext``, ``firefox-copy`` (docs/captures.md)."""
+    ``chromium-copy``, ``firefox-innertext``, ``firefox-copy`` (docs/captures.md);
+    for lemmy-ui HTML, ``html`` (a whole page: server HTML or a saved DOM) or
+    ``html-copy`` (a browser's copied HTML, a fragment without scripts)."""
     nesting: bool = True
     """False when the input does not carry reply nesting (a Chromium copy, any
     innerText): every comment is then at depth 0, in page order (TP105)."""

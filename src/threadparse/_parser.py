@@ -35,6 +35,7 @@ from threadparse._detect import (
 from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse._flat import parse_flat
 from threadparse._header import BULLETS, parse_name_line
+from threadparse._lemmyhtml import looks_like_lemmy_html, parse_lemmy_html
 from threadparse._lemmyui import detect_layout, read_capture
 from threadparse._markdown import read_post
 from threadparse._mlmym import parse_mlmym
@@ -46,7 +47,7 @@ from threadparse._source import Line, LineNumbers, TextLineNumbers, split_lines
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "markdown", *JSON_DIALECTS)
+WHOLE_DIALECTS = ("mlmym", "markdown", "lemmy-html", *JSON_DIALECTS)
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -72,7 +73,7 @@ def parse(
         dialect: ``"auto"`` (read the shape from the text, see
             ``threadparse.detect``) or one of ``DIALECTS``:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
-            ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``.
+            ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``.
         strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
@@ -159,12 +160,21 @@ def parse_lines(
     """``parse`` on text already split into lines (options checked). ``text`` is
     needed for markdown; None only where the caller has ruled markdown out."""
     diagnostics = Diagnostics(LineNumbers(lines))
+    if text is not None and (
+        dialect == "lemmy-html" or (dialect == "auto" and looks_like_lemmy_html(text))
+    ):
+        if dialect == "lemmy-html" and not looks_like_lemmy_html(text):
+            diagnostics.report(
+                "TP102",
+                "read as lemmy-html as asked, but the text is not a lemmy-ui page's HTML",
+                Span(0, 0),
+            )
+        return parse_lemmy_html(text, max_depth=max_depth, diagnostics=diagnostics)
     if dialect not in JSON_DIALECTS and text is not None and looks_like_html(text):
         diagnostics.report(
             "TP108",
-            "the text is HTML markup (a saved page or copied HTML), which threadparse does not "
-            "read yet: it was read as text, tags and all; give it the page's text or the "
-            "API JSON instead",
+            "the text is HTML markup (a saved page or copied HTML) but not a lemmy-ui page's: "
+            "it was read as text, tags and all; give it the page's text or the API JSON instead",
             Span(0, 0),
         )
     if dialect in JSON_DIALECTS:

@@ -35,6 +35,7 @@ from threadparse._comments import HEADER_REACH, Header, build_comments, find_hea
 from threadparse._detect import looks_like_json
 from threadparse._diagnostics import Diagnostics
 from threadparse._jsontree import BOM
+from threadparse._lemmyhtml import looks_like_lemmy_html
 from threadparse._lemmyui import CAPTURE_REACH, detect_layout
 from threadparse._models import (
     Comment,
@@ -95,6 +96,7 @@ def _parts(
     if (
         dialect in WHOLE_DIALECTS
         or (dialect == "auto" and recording.starts_like_json())
+        or (dialect == "auto" and recording.starts_like_lemmy_html())
         or (dialect in CAPTURE_DIALECTS and recording.starts_like_capture())
     ):
         yield from _whole(parse_text(recording.text(), dialect=dialect, max_depth=max_depth))
@@ -134,6 +136,27 @@ class _Recording:
             if head:
                 return False
         return False
+
+    def starts_like_lemmy_html(self) -> bool:
+        """Peek (keeping what was read) at the start: is this a lemmy-ui page's
+        HTML? Only text whose first character (after white space) is ``<`` is
+        peeked further, up to ``HTML_REACH`` characters for lemmy-ui's markers.
+        Such HTML is read whole: the page's tree is built before any comment is
+        known (a few times the HTML's size in memory)."""
+        first = next((p.lstrip(_LEADING) for p in self._ahead if p.lstrip(_LEADING)), "")
+        size = sum(len(piece) for piece in self._ahead)
+        while size < HTML_REACH:
+            if first and not first.startswith("<"):
+                return False
+            piece = next(self._pieces, None)
+            if piece is None:
+                break
+            if self._kept is not None:
+                self._kept.append(piece)
+            self._ahead.append(piece)
+            size += len(piece)
+            first = first or piece.lstrip(_LEADING)
+        return first.startswith("<") and looks_like_lemmy_html("".join(self._ahead)[:HTML_REACH])
 
     def starts_like_capture(self) -> bool:
         """Peek (keeping what was read) at the first ``CAPTURE_REACH`` lines: is
@@ -214,6 +237,11 @@ def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
 
 #: Dialects whose text may be a lemmy-ui page's capture, read whole (``_lemmyui``).
 CAPTURE_DIALECTS = ("auto", "lemmy-0.19", "lemmy-0.18")
+
+#: Characters peeked at for lemmy-ui's HTML markers (its app root, or
+#: ``window.isoData``, comes in a page's first few kilobytes).
+HTML_REACH = 65_536
+_LEADING = "\ufeff \t\r\n\f"  # what may come before HTML's first "<"
 
 #: Lines tested per step once decidable: a step costs a generator round trip,
 #: so it is not taken for every line; also how far output may lag the input.
