@@ -222,6 +222,14 @@ def html_unclosed(size: int) -> str:
     return '<div class="lemmy-site"><ul class="comments">' + comment
 
 
+def html_nested_links(size: int) -> str:
+    """Links that never close, inside a comment body: each would be a link inside
+    the one before (bad HTML); only the outermost link's text is read."""
+    links = _repeat('<a href="https://x.example/">x ', size)
+    comment = _HTML_COMMENT.format(id=1).replace("Reply 1 &amp; more.", links)
+    return _HTML_PAGE.format('<ul class="comments">' + comment + "</li></ul>")
+
+
 def html_lone_lt(size: int) -> str:
     """A stray ``<`` over and over: the tokenizer hands each over as text of its own
     (joining them one by one was quadratic)."""
@@ -250,6 +258,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "html_entities": html_entities,
     "html_unclosed": html_unclosed,
     "html_lone_lt": html_lone_lt,
+    "html_nested_links": html_nested_links,
 }
 
 

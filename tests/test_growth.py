@@ -67,6 +67,7 @@ SIZES: dict[str, int] = {
     "html_entities": 50_000,
     "html_unclosed": 8_000,
     "html_lone_lt": 100_000,
+    "html_nested_links": 8_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

@@ -208,6 +208,30 @@ def test_the_post_body(page: tuple[Path, str, threadparse.Thread]) -> None:
         assert (thread.preamble.paragraphs, thread.sections) == ((), ())
 
 
+#: The web links the bodies of each case hold (the thread data's markdown links).
+LINKS = {
+    "deep": [
+        ("https://waterboards.example/soravia/agreement-0609", "posted by the water boards"),
+        ("https://waterboards.example/soravia/annex-2", "published annex"),
+    ],
+    "post": [("https://example.org/harbourfed/statement-0610", "the federation’s site")],
+    "linkpost": [],
+}
+
+
+def test_paragraphs_keep_their_links(page: tuple[Path, str, threadparse.Thread]) -> None:
+    path, text, thread = page
+    _, case, _ = _facts(path)
+    found = [(p, link) for c in thread.walk() for p in c.paragraphs for link in p.links]
+    assert [(link.url, link.text) for _, link in found] == LINKS[case]
+    for paragraph, link in found:
+        source = text[link.span.start : link.span.end]
+        assert source.startswith("<a ")
+        assert source.endswith("</a>")
+        assert f'href="{link.url}"' in source
+        assert paragraph.span.start <= link.span.start <= link.span.end <= paragraph.span.end
+
+
 def test_chrome_and_nothing_lost(page: tuple[Path, str, threadparse.Thread]) -> None:
     path, text, thread = page
     _, case, _ = _facts(path)

@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 
 import attrs
 
-from threadparse._models import Span
+from threadparse._models import Link, Span
 from threadparse._source import WHITESPACE
 
 #: Elements that take no children.
@@ -156,6 +156,7 @@ class Shown:
     span: Span  #: from its first to its last character in the input
     url: str | None  #: the first web link's target in the line
     link_end: int | None  #: where that link's text ends, when the line starts with it
+    links: tuple[Link, ...] = ()  #: the web links in the line: href, text, element
 
 
 class _Builder(HTMLParser):
@@ -313,6 +314,7 @@ class _Line:
         self.url: str | None = None
         self.link_end: int | None = None
         self.link_at: int | None = None  # index in ``ends`` of a link that opened the line
+        self.links: list[Link] = []
 
     def text(self) -> str:
         cells: list[str] = []
@@ -350,19 +352,22 @@ def lines(
     shown: list[Shown] = []
     ends: list[tuple[int, str]] = []  # (index after the element, "block" | "link" | "pre")
     pre = 0
+    open_links = 0  # links being read: a link inside a link (bad HTML) is not read again
     line = _Line(pre=False)
 
     def flush() -> None:
         nonlocal line
         text = line.text()
         if text:
-            shown.append(Shown(text, Span(line.start, line.end), line.url, line.link_end))
+            links = tuple(line.links)
+            shown.append(Shown(text, Span(line.start, line.end), line.url, line.link_end, links))
         line = _Line(pre=pre > 0)
 
     index = lo
     while index < hi:
         while ends and ends[-1][0] <= index:
             _, kind = ends.pop()
+            open_links -= kind == "link"
             if kind == "link" and line.link_at == len(ends) and line.link_end is None:
                 line.link_end = len(line.text())
             elif kind == "pre":
@@ -403,11 +408,16 @@ def lines(
             ends.append((node.last, "pre"))
         elif tag == "a":
             href = node.attr("href")
-            if line.url is None and href.startswith(("http://", "https://")):
-                line.url = href
-                if not line.text():
-                    line.link_at = len(ends)
+            if open_links == 0 and href.startswith(("http://", "https://")):
+                shown_text = _link_text(nodes, index)
+                if shown_text:
+                    line.links.append(Link(href, shown_text, Span(node.start, node.end)))
+                if line.url is None:
+                    line.url = href
+                    if not line.text():
+                        line.link_at = len(ends)
             ends.append((node.last, "link"))
+            open_links += 1
         index += 1
     while ends:
         _, kind = ends.pop()
@@ -415,6 +425,17 @@ def lines(
             line.link_end = len(line.text())
     flush()
     return shown
+
+
+def _link_text(nodes: Sequence[Node], index: int) -> str:
+    """A link's shown text, white space collapsed. Only the outermost of links
+    that nest (bad HTML) is read, so each text node is read once."""
+    parts = [
+        nodes[inner].text
+        for inner in range(index + 1, nodes[index].last)
+        if nodes[inner].tag == TEXT and not nodes[inner].hidden
+    ]
+    return _SPACES.sub(" ", "".join(parts)).strip(WHITESPACE)
 
 
 def text_of(tree: Tree, index: int, *, used: bytearray | None = None) -> str:

@@ -951,7 +951,7 @@ class _Reader:
             shown = lines(
                 self.tree, loose[0], nodes[loose[-1]].last, skip=self.is_owner, used=self.used
             )
-            found.extend(Text(s.text, s.span) for s in shown)
+            found.extend(Text(s.text, s.span, s.links) for s in shown)
             loose.clear()
 
         for child in children(nodes, body):
@@ -963,7 +963,10 @@ class _Reader:
             flush_loose()
             shown = lines(self.tree, child, node.last, skip=self.is_owner, used=self.used)
             if shown:
-                found.append(Text("\n".join(s.text for s in shown), Span(node.start, node.end)))
+                links = tuple(link for s in shown for link in s.links)
+                found.append(
+                    Text("\n".join(s.text for s in shown), Span(node.start, node.end), links)
+                )
         flush_loose()
         return found
 
@@ -1017,19 +1020,22 @@ def _post_body(reader: _Reader, body: int | None) -> tuple[Preamble, tuple[Secti
             kind = "bold"
         if node.tag in ("pre", "table", "blockquote"):
             text = "\n".join(s.text for s in shown)
-            shown = [Shown(text, Span(shown[0].span.start, shown[-1].span.end), None, None)]
+            links = tuple(link for s in shown for link in s.links)
+            shown = [Shown(text, Span(shown[0].span.start, shown[-1].span.end), None, None, links)]
         if kind == "spoiler":
             blocks.append(Block("spoiler", (ShownLine(shown[0].text, None, None, shown[0].span),)))
             if len(shown) > 1:
                 blocks.append(
                     Block(
                         "paragraph",
-                        tuple(ShownLine(s.text, s.url, s.link_end, s.span) for s in shown[1:]),
+                        tuple(
+                            ShownLine(s.text, s.url, s.link_end, s.span, s.links) for s in shown[1:]
+                        ),
                     )
                 )
             continue
         blocks.append(
-            Block(kind, tuple(ShownLine(s.text, s.url, s.link_end, s.span) for s in shown))
+            Block(kind, tuple(ShownLine(s.text, s.url, s.link_end, s.span, s.links) for s in shown))
         )
     return sections_from_blocks(blocks)
 
