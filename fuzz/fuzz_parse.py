@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # read from the shared folder beside the project when it is there, never copied.
 REAL_API = ROOT.parent / "shared" / "real_data" / "lemmy_api"
 REAL_REDDIT = ROOT.parent / "shared" / "real_data" / "reddit"
+REAL_UI = ROOT.parent / "shared" / "real_ui"
 
 
 def seed(corpus: Path) -> None:
@@ -59,6 +60,13 @@ def seed(corpus: Path) -> None:
     for answer in sorted(REAL_REDDIT.glob("morechildren/*.json")) if REAL_REDDIT.is_dir() else []:
         (corpus / f"reddit-{answer.stem}").write_bytes(b"\x00" + answer.read_bytes())
         (corpus / f"reddit-{answer.stem}-l").write_bytes(b"\x07\x00" + answer.read_bytes())
+    # lemmy-ui HTML: from each real page, its comment list's first 12 KB in the app's root.
+    for page in sorted(REAL_UI.glob("*.html")) if REAL_UI.is_dir() else []:
+        html = page.read_text(encoding="utf-8")
+        start = html.find('<ul class="comments')
+        if start >= 0:
+            piece = '<div class="lemmy-site">' + html[start : start + 12_000]
+            (corpus / f"html-{page.stem}").write_bytes(b"\x00" + piece.encode())
     for dump in sorted(REAL_REDDIT.glob("*.ndjson")) if REAL_REDDIT.is_dir() else []:
         for number, line in enumerate(dump.read_bytes().splitlines()[:10]):
             (corpus / f"reddit-{dump.stem}-{number}").write_bytes(b"\x00" + line)
