@@ -54,8 +54,8 @@ def seed(corpus: Path) -> None:
     for response in sorted(REAL_API.glob("*.json")) if REAL_API.is_dir() else []:
         for number, piece in enumerate(_api_pieces(response.read_text(encoding="utf-8"))):
             (corpus / f"real-{response.stem}-{number}").write_bytes(b"\x00" + piece.encode())
-            # the same, read as reddit-json by name (slot 7, second byte 1): the wrong reader
-            (corpus / f"real-{response.stem}-{number}-r").write_bytes(b"\x07\x01" + piece.encode())
+            # the same, read as reddit-json by name (slot 7, second byte 2): the wrong reader
+            (corpus / f"real-{response.stem}-{number}-r").write_bytes(b"\x07\x02" + piece.encode())
     # Reddit: morechildren answers whole (flat, small), and dump lines one by one.
     for answer in sorted(REAL_REDDIT.glob("morechildren/*.json")) if REAL_REDDIT.is_dir() else []:
         (corpus / f"reddit-{answer.stem}").write_bytes(b"\x00" + answer.read_bytes())

@@ -21,6 +21,7 @@ import threadparse
 from tests.nodes import check_lossless, check_spans
 from tests.test_real_ui import _si
 
+ROOT = Path(__file__).resolve().parents[1]
 REAL_UI = Path(__file__).resolve().parents[2] / "shared" / "real_ui"
 
 if not REAL_UI.is_dir():
@@ -372,3 +373,20 @@ def test_html_that_is_not_lemmy_ui_keeps_tp108() -> None:
     asked = threadparse.parse("<html><body><p>hi</p></body></html>", dialect="lemmy-html")
     assert [d.code for d in asked.diagnostics] == ["TP102", "TP903"]
     assert [u.text for u in asked.unparsed] == ["hi"]
+
+
+def test_a_block_left_open_around_a_reply_does_not_swallow_it() -> None:
+    """The fuzzer's find (fuzz/regressions/html-unclosed-quote-holds-a-reply): a quote
+    never closed holds the next comment; its paragraph's span was the whole quote,
+    over the reply's own paragraph. Now the quote's text is a Text per line."""
+    data = (ROOT / "fuzz" / "regressions" / "html-unclosed-quote-holds-a-reply").read_bytes()
+    text = data[1:].decode("utf-8")
+    thread = threadparse.parse(text)
+    assert [
+        (c.depth, c.id, [(p.text, text[p.span.start : p.span.end]) for p in c.paragraphs])
+        for c in thread.walk()
+    ] == [
+        (0, "1", [("Quoted.", "Quoted.")]),
+        (1, "2", [("Reply 2 & more.", "<p>Reply 2 &amp; more.</p>")]),
+    ]
+    assert [d.code for d in thread.diagnostics] == ["TP107"]

@@ -340,12 +340,13 @@ def lines(
     *,
     skip: Callable[[int], bool] | None = None,
     used: bytearray | None = None,
+    skipped: list[int] | None = None,
 ) -> list[Shown]:
     """The lines of text the nodes ``lo .. hi - 1`` show, in order.
 
     A block element, a ``<br>`` and a skipped subtree (``skip(index)``) end a
     line; white space collapses as a browser's does, except in ``<pre>``. Text
-    nodes read are marked in ``used``. No recursion: the open blocks are a stack
+    nodes read are marked in ``used``; the subtrees skipped go to ``skipped``. No recursion: the open blocks are a stack
     of where they end.
     """
     nodes = tree.nodes
@@ -392,6 +393,8 @@ def lines(
             continue
         if skip is not None and skip(index):
             flush()
+            if skipped is not None:
+                skipped.append(index)
             index = node.last
             continue
         tag = node.tag

@@ -961,8 +961,15 @@ class _Reader:
                     loose.append(child)
                 continue
             flush_loose()
-            shown = lines(self.tree, child, node.last, skip=self.is_owner, used=self.used)
-            if shown:
+            skipped: list[int] = []
+            shown = lines(
+                self.tree, child, node.last, skip=self.is_owner, used=self.used, skipped=skipped
+            )
+            if shown and skipped:
+                # Broken HTML: a block never closed holds another comment. Its span
+                # would cover that comment: a Text per line instead.
+                found.extend(Text(s.text, s.span, s.links) for s in shown)
+            elif shown:
                 links = tuple(link for s in shown for link in s.links)
                 found.append(
                     Text("\n".join(s.text for s in shown), Span(node.start, node.end), links)
@@ -1006,7 +1013,10 @@ def _post_body(reader: _Reader, body: int | None) -> tuple[Preamble, tuple[Secti
         node = nodes[child]
         if reader.is_owner(child):
             continue
-        shown = lines(reader.tree, child, node.last, skip=reader.is_owner, used=reader.used)
+        skipped: list[int] = []
+        shown = lines(
+            reader.tree, child, node.last, skip=reader.is_owner, used=reader.used, skipped=skipped
+        )
         if not shown:
             continue
         kind = "paragraph"
@@ -1018,7 +1028,7 @@ def _post_body(reader: _Reader, body: int | None) -> tuple[Preamble, tuple[Secti
             kind = "spoiler"
         elif node.tag == "p" and len(shown) == 1 and _bold_only(reader, child):
             kind = "bold"
-        if node.tag in ("pre", "table", "blockquote"):
+        if node.tag in ("pre", "table", "blockquote") and not skipped:
             text = "\n".join(s.text for s in shown)
             links = tuple(link for s in shown for link in s.links)
             shown = [Shown(text, Span(shown[0].span.start, shown[-1].span.end), None, None, links)]
