@@ -10,6 +10,7 @@ Hostile HTML never raises and says what it could not read.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -226,10 +227,11 @@ def test_paragraphs_keep_their_links(page: tuple[Path, str, threadparse.Thread])
     found = [(p, link) for c in thread.walk() for p in c.paragraphs for link in p.links]
     assert [(link.url, link.text) for _, link in found] == LINKS[case]
     for paragraph, link in found:
-        source = text[link.span.start : link.span.end]
-        assert source.startswith("<a ")
-        assert source.endswith("</a>")
-        assert f'href="{link.url}"' in source
+        # The span is the link's shown text; the <a> element with the href ends there.
+        assert html.unescape(text[link.span.start : link.span.end]) == link.text
+        opening = text.rindex("<a ", 0, link.span.start)
+        assert f'href="{link.url}"' in text[opening : link.span.start]
+        assert text.startswith("</a>", link.span.end)
         assert paragraph.span.start <= link.span.start <= link.span.end <= paragraph.span.end
 
 
@@ -390,3 +392,19 @@ def test_a_block_left_open_around_a_reply_does_not_swallow_it() -> None:
         (1, "2", [("Reply 2 & more.", "<p>Reply 2 &amp; more.</p>")]),
     ]
     assert [d.code for d in thread.diagnostics] == ["TP107"]
+
+
+def test_a_link_over_a_line_end_is_a_link_on_each_line() -> None:
+    """The fuzzer's find (fuzz/regressions/html-link-over-a-line-end): a link's span
+    was its whole element, past the line its Text covers, and its text ran the
+    lines together. Now each line holds the part of the link it shows."""
+    data = (ROOT / "fuzz" / "regressions" / "html-link-over-a-line-end").read_bytes()
+    text = data[1:].decode("utf-8")
+    (comment,) = threadparse.parse(text).comments
+    assert [
+        (p.text, [(link.url, link.text, text[link.span.start : link.span.end]) for link in p.links])
+        for p in comment.paragraphs
+    ] == [
+        ("See the boards", [("https://x.example/a", "the boards", "the boards")]),
+        ("and more here", [("https://x.example/a", "and more", "and more")]),
+    ]

@@ -333,6 +333,23 @@ class _Line:
         return " | ".join(cell for cell in shown if cell)
 
 
+class _OpenLink:
+    """A web link being read: its text so far on the current line, and where."""
+
+    def __init__(self, href: str) -> None:
+        self.href = href
+        self.parts: list[str] = []
+        self.start = -1
+        self.end = -1
+
+    def close(self) -> Link | None:
+        """The link as read on the line now ending; None if it showed nothing."""
+        text = _SPACES.sub(" ", "".join(self.parts)).strip(WHITESPACE)
+        if not text or self.start < 0:
+            return None
+        return Link(self.href, text, Span(self.start, self.end))
+
+
 def lines(
     tree: Tree,
     lo: int,
@@ -346,18 +363,26 @@ def lines(
 
     A block element, a ``<br>`` and a skipped subtree (``skip(index)``) end a
     line; white space collapses as a browser's does, except in ``<pre>``. Text
-    nodes read are marked in ``used``; the subtrees skipped go to ``skipped``. No recursion: the open blocks are a stack
-    of where they end.
+    nodes read are marked in ``used``; the subtrees skipped go to ``skipped``.
+    A web link's span is its shown text, first to last character, on its line
+    (a link that runs over a line end is a link on each). No recursion: the
+    open blocks are a stack of where they end.
     """
     nodes = tree.nodes
     shown: list[Shown] = []
     ends: list[tuple[int, str]] = []  # (index after the element, "block" | "link" | "pre")
     pre = 0
-    open_links = 0  # links being read: a link inside a link (bad HTML) is not read again
+    open_links = 0  # links open: a link inside a link (bad HTML) is part of the outer one
+    link: _OpenLink | None = None  # the outermost open web link
     line = _Line(pre=False)
 
     def flush() -> None:
-        nonlocal line
+        nonlocal line, link
+        if link is not None:
+            done = link.close()
+            if done is not None:
+                line.links.append(done)
+            link = _OpenLink(link.href)  # the link goes on after the line end
         text = line.text()
         if text:
             links = tuple(line.links)
@@ -368,7 +393,13 @@ def lines(
     while index < hi:
         while ends and ends[-1][0] <= index:
             _, kind = ends.pop()
-            open_links -= kind == "link"
+            if kind == "link":
+                open_links -= 1
+                if open_links == 0 and link is not None:
+                    done = link.close()
+                    if done is not None:
+                        line.links.append(done)
+                    link = None
             if kind == "link" and line.link_at == len(ends) and line.link_end is None:
                 line.link_end = len(line.text())
             elif kind == "pre":
@@ -381,11 +412,17 @@ def lines(
                 if used is not None:
                     used[index] = 1
                 line.parts.append(node.text)
+                if link is not None:
+                    link.parts.append(node.text)
                 if node.text.strip(WHITESPACE):
                     span = trimmed(tree, node)
                     if line.start < 0:
                         line.start = span.start
                     line.end = span.end
+                    if link is not None:
+                        if link.start < 0:
+                            link.start = span.start
+                        link.end = span.end
             index += 1
             continue
         if node.hidden:
@@ -412,9 +449,7 @@ def lines(
         elif tag == "a":
             href = node.attr("href")
             if open_links == 0 and href.startswith(("http://", "https://")):
-                shown_text = _link_text(nodes, index)
-                if shown_text:
-                    line.links.append(Link(href, shown_text, Span(node.start, node.end)))
+                link = _OpenLink(href)
                 if line.url is None:
                     line.url = href
                     if not line.text():
@@ -428,17 +463,6 @@ def lines(
             line.link_end = len(line.text())
     flush()
     return shown
-
-
-def _link_text(nodes: Sequence[Node], index: int) -> str:
-    """A link's shown text, white space collapsed. Only the outermost of links
-    that nest (bad HTML) is read, so each text node is read once."""
-    parts = [
-        nodes[inner].text
-        for inner in range(index + 1, nodes[index].last)
-        if nodes[inner].tag == TEXT and not nodes[inner].hidden
-    ]
-    return _SPACES.sub(" ", "".join(parts)).strip(WHITESPACE)
 
 
 def text_of(tree: Tree, index: int, *, used: bytearray | None = None) -> str:
