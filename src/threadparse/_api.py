@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -81,6 +80,7 @@ from threadparse._models import (
 )
 from threadparse._records import Record, build_tree
 from threadparse._source import WHITESPACE
+from threadparse._urls import host_of
 
 _PATH = re.compile(r"0(?:\.\d{1,19}){1,100000}")
 
@@ -294,7 +294,7 @@ def _post_header(view: Node, fields: Fields, *, with_author: bool) -> Post | Non
         author=author,
         community=community,
         url=url,
-        domain=_host_of(url),
+        domain=host_of(url),
         language=None,
         time=None,
         score=fields.count(post, counts, "score"),
@@ -306,15 +306,6 @@ def _post_header(view: Node, fields: Fields, *, with_author: bool) -> Post | Non
         id=_id_of(fields, post),
         published=fields.moment(post, "published_at", "published"),
     )
-
-
-def _host_of(url: str | None) -> str | None:
-    if url is None:
-        return None
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
 
 
 # -- Comments ---------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -16,6 +15,7 @@ from threadparse._diagnostics import Diagnostics
 from threadparse._jsontree import DecodedString, JSONError, Node, read_json_values, scalar
 from threadparse._models import Item, Section, Span, Text
 from threadparse._source import WHITESPACE, split_lines
+from threadparse._urls import host_of, split_url
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
 # zone, and lemmy-ui reads those as UTC, as we do.
@@ -107,13 +107,12 @@ class Fields:
         value, node = self._read(obj, names, (str,))
         if not isinstance(value, str) or node is None:
             return None, None
-        try:
-            return value, urlsplit(value).hostname
-        except ValueError:  # "http://[::1": urlsplit raises on a broken IPv6 host
+        if split_url(value) is None:  # "http://[::1": a broken IPv6 host
             self.diagnostics.report(
                 "TP402", f"{value!r} is not a URL: ignored", Span(node.start, node.end)
             )
             return None, None
+        return value, host_of(value)
 
     def moment(self, obj: Node | None, *names: str) -> datetime | None:
         value, node = self._read(obj, names, (str,))

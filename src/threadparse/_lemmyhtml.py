@@ -66,7 +66,6 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -87,6 +86,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
+from threadparse._urls import host_of, path_of
 
 #: ``Thread.capture`` for a whole page (server HTML or a saved DOM), and for a
 #: browser's copied HTML (a fragment: no head, no scripts).
@@ -246,12 +246,7 @@ def _moment(value: Any) -> datetime | None:
 
 
 def _host(url: Any) -> str | None:
-    if not isinstance(url, str):
-        return None
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
+    return host_of(url) if isinstance(url, str) else None
 
 
 def _known(view: Any, item: str) -> _Known:
@@ -484,7 +479,7 @@ class _Reader:
         )
         if link is None:
             return None
-        found = _COMMUNITY_PATH.search(urlsplit(nodes[link].attr("href")).path)
+        found = _COMMUNITY_PATH.search(path_of(nodes[link].attr("href")))
         if found is None or found["host"]:
             return None
         for index, node in enumerate(nodes):
@@ -532,7 +527,7 @@ class _Reader:
         if listing is None:
             return None, start
         node = self.nodes[listing]
-        path = urlsplit(node.attr("href")).path if node.attr("href") else ""
+        path = path_of(node.attr("href")) if node.attr("href") else ""
         user = _USER_PATH.search(path)
         username = user["name"] if user else None
         host = user["host"] if user else None
@@ -626,7 +621,7 @@ class _Reader:
             link = self.find(own, lambda n: n.tag == "a", heading, nodes[heading].last)
             if link is not None:
                 href = nodes[link].attr("href")
-                found = _POST_PATH.search(urlsplit(href).path) if href else None
+                found = _POST_PATH.search(path_of(href)) if href else None
                 if found:
                     post_id = found["id"]
                 elif href.startswith(("http://", "https://")):
@@ -642,7 +637,7 @@ class _Reader:
         )
         if community_el is not None:
             href = nodes[community_el].attr("href")
-            found = _COMMUNITY_PATH.search(urlsplit(href).path) if href else None
+            found = _COMMUNITY_PATH.search(path_of(href)) if href else None
             shown = self.text(community_el)
             host = found["host"] if found else None
             if host and shown.endswith("@" + host):
@@ -693,7 +688,7 @@ class _Reader:
             assert match is not None
             comment_count = _exact(match["count"])
             self.text(count_el)
-            found = _POST_PATH.search(urlsplit(nodes[count_el].attr("href")).path)
+            found = _POST_PATH.search(path_of(nodes[count_el].attr("href")))
             if found and post_id is None:
                 post_id = found["id"]
         if post_id is None:  # the sort buttons are named after the post ("4887213-hot")
@@ -865,7 +860,7 @@ class _Reader:
                 own, lambda n: n.tag == "a" and n.attr("title") == "link", header, header_end
             ):
                 href = nodes[link].attr("href")
-                path = urlsplit(href).path
+                path = path_of(href)
                 own_link = _COMMENT_PATH.search(path) or _POST_PATH.search(path)
                 target = own_link.groupdict().get("comment") or own_link["id"] if own_link else None
                 if (
