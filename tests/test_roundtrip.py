@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -347,3 +348,18 @@ def test_a_damaged_capture_never_loses_comments_silently(
     shown = sum(1 for _ in comments(thread))
     if sum(1 for _ in comments(parsed)) < shown:
         assert parsed.diagnostics, "fewer comments than the page showed, and no diagnostic"
+
+
+def test_a_header_lost_to_damage_is_said() -> None:
+    """A case the damage property found (tests/fixtures/damaged/README.md): headers
+    lost to the damage leave their @host lines in bodies, and TP106 says so."""
+    path = Path(__file__).parent / "fixtures" / "damaged" / "firefox_copy_019_host_lines.txt"
+    text = path.read_bytes().decode("utf-8")  # CR line ends kept as they are
+    thread = threadparse.parse(text)
+    assert (thread.capture, sum(1 for _ in comments(thread))) == ("firefox-copy", 7)
+    ((code, message),) = [(d.code, d.message) for d in thread.diagnostics]
+    assert code == "TP106"
+    assert message.endswith(
+        "of comment bodies hold a line only a comment header has (an author's @host line): "
+        "a header was not read, so comments may have run together"
+    )

@@ -355,6 +355,31 @@ def _read_header(lines: Sequence[Line], index: int, layout: Layout) -> _Header |
     return header
 
 
+def _report_header_lines_in_bodies(comments: Sequence[Comment], diagnostics: Diagnostics) -> None:
+    """TP106 when comment bodies hold a line only a header has, a remote author's
+    ``@host`` line: a header the reader did not take, so comments may have run
+    together. Said once, at the first such paragraph."""
+    found: list[Span] = []
+    stack = list(comments)
+    while stack:
+        comment = stack.pop()
+        stack.extend(comment.replies)
+        for paragraph in comment.paragraphs:
+            for line in paragraph.text.split("\n"):
+                if _HOST_LINE.fullmatch(_words(line)):
+                    found.append(paragraph.span)
+                    break
+    if found:
+        first = min(found, key=lambda span: span.start)
+        diagnostics.report(
+            "TP106",
+            f"{_count(len(found), 'paragraph')} of comment bodies hold a line only a comment "
+            "header has (an author's @host line): a header was not read, so comments may "
+            "have run together",
+            first,
+        )
+
+
 def _sure_token(content: str) -> bool:
     """A header line that no name or body line is: a host, a badge, a count, a
     separator, a time, or Firefox's glued badges and score."""
@@ -623,6 +648,7 @@ def read_capture(
             "comment header was read from them",
             lines[stray[0]].content_span,
         )
+    _report_header_lines_in_bodies(comments, diagnostics)
     nesting = layout.firefox and layout.kind == "copy"
     if not nesting and comments:
         diagnostics.report(
