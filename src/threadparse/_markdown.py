@@ -480,7 +480,9 @@ class _Layout:
         at = 0
         for k, text in enumerate(inline.content.split("\n")):
             line = lines[min(first + k, len(lines) - 1)]
-            raw = source[line.start : line.end]
+            # markdown-it reads a NUL as U+FFFD (CommonMark): the same length, so
+            # compare with the line as markdown-it saw it.
+            raw = source[line.start : line.end].replace("\x00", "\ufffd")
             starts.append(at)
             offsets.append(line.start + _placed(raw, text, column))
             at += len(text) + 1
