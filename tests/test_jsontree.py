@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadparse._jsontree import JSONError, Node, decode_string, read_json, scalar
+from threadparse._jsontree import JSONError, Node, decode_string, read_json_values, scalar
 
 json_values: st.SearchStrategy[Any] = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -18,6 +18,14 @@ json_values: st.SearchStrategy[Any] = st.recursive(
     ),
     max_leaves=20,
 )
+
+
+def read_json(text: str) -> Node:
+    """The one JSON value of ``text``, read as the API readers read every value."""
+    values, stopped = read_json_values(text)
+    assert stopped is None
+    (root,) = values
+    return root
 
 
 def _nodes(root: Node) -> list[Node]:

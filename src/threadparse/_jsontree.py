@@ -1,9 +1,10 @@
 """JSON with positions: where each value sits in the text, for spans into API JSON.
 
 The standard library's ``json`` validates and decodes, but says nothing about
-where a value was. Here ``json.loads`` checks the whole text first (so what
-follows only ever sees valid JSON), then one linear pass of a token regex builds
-a light tree of ``Node`` s carrying each value's ``[start, end)`` offsets.
+where a value was. Here ``json``'s decoder checks each value of the text first
+(one, or several in a row), so what follows only ever sees valid JSON; then one
+linear pass of a token regex over that value builds a light tree of ``Node`` s
+carrying each value's ``[start, end)`` offsets.
 Scalars are decoded on demand with ``json.loads`` of their own slice.
 
 A string value can also be decoded with a map from each decoded character back
@@ -64,22 +65,6 @@ class Node:
     def items(self) -> list[Node]:
         """An array's values; [] for anything else."""
         return [value for _, value in self.members] if self.kind == "array" else []
-
-
-def read_json(text: str) -> Node:
-    """The positioned tree of a JSON text.
-
-    Raises:
-        JSONError: the text is not JSON, or nests too deep for ``json.loads``.
-    """
-    start = len(BOM) if text.startswith(BOM) else 0
-    try:
-        json.loads(text[start:] if start else text)
-    except json.JSONDecodeError as error:
-        raise JSONError(f"not JSON: {error.msg}", start + error.pos) from None
-    except RecursionError:
-        raise JSONError("JSON nests too deep to read", 0) from None
-    return _positioned(text, start)
 
 
 _BETWEEN = re.compile(r"[ \t\n\r]*")  # JSON's white space, between values
