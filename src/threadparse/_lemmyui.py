@@ -72,6 +72,7 @@ from threadparse._header import (
 from threadparse._models import Author, Comment, Community, Post, Span, Text, Thread
 from threadparse._post import parse_post, text_of
 from threadparse._source import Line
+from threadparse._walk import preorder
 
 #: Names of the ways a page's text is captured (``Thread.capture``).
 CAPTURES = ("chromium-innertext", "chromium-copy", "firefox-innertext", "firefox-copy")
@@ -360,17 +361,14 @@ def _report_header_lines_in_bodies(comments: Sequence[Comment], diagnostics: Dia
     ``@host`` line: a header the reader did not take, so comments may have run
     together. Said once, at the first such paragraph."""
     found: list[Span] = []
-    stack = list(comments)
-    while stack:
-        comment = stack.pop()
-        stack.extend(comment.replies)
+    for comment in preorder(tuple(comments), lambda comment: comment.replies):
         for paragraph in comment.paragraphs:
             for line in paragraph.text.split("\n"):
                 if _HOST_LINE.fullmatch(_words(line)):
                     found.append(paragraph.span)
                     break
     if found:
-        first = min(found, key=lambda span: span.start)
+        first = found[0]  # in reading order: the first such paragraph
         diagnostics.report(
             "TP106",
             f"{_count(len(found), 'paragraph')} of comment bodies hold a line only a comment "

@@ -74,6 +74,7 @@ from threadparse._models import (
     Thread,
 )
 from threadparse._records import Record, build_tree
+from threadparse._walk import preorder, rebuild
 
 DIALECT = "reddit-json"
 SITE = "https://www.reddit.com"
@@ -395,12 +396,7 @@ class _Reader:
 def _branch_sizes(comments: tuple[Comment, ...]) -> dict[str, int]:
     """Per comment id, the comments of its branch in the input, itself included:
     what a stub that listed it no longer holds back. Placeholders count nothing."""
-    order: list[Comment] = []
-    stack = list(comments)
-    while stack:
-        comment = stack.pop()
-        order.append(comment)
-        stack.extend(comment.replies)
+    order = list(preorder(comments, _replies))
     sizes: dict[int, int] = {}
     for comment in reversed(order):  # each after all of its replies
         own = 0 if comment.missing else 1
@@ -411,21 +407,18 @@ def _branch_sizes(comments: tuple[Comment, ...]) -> dict[str, int]:
 def _with_more(
     comments: tuple[Comment, ...], missing: dict[str | None, int]
 ) -> tuple[Comment, ...]:
-    """The trees with ``more_replies`` set from ``missing`` (by comment id), rebuilt
-    bottom-up without recursion."""
-    order: list[Comment] = []
-    stack = list(reversed(comments))
-    while stack:
-        comment = stack.pop()
-        order.append(comment)
-        stack.extend(reversed(comment.replies))
-    done: dict[int, Comment] = {}
-    for comment in reversed(order):
-        replies = tuple(done[id(reply)] for reply in comment.replies)
+    """The trees with ``more_replies`` set from ``missing`` (by comment id)."""
+
+    def make(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
         extra = missing.get(comment.id) if comment.id is not None and not comment.missing else None
         more = comment.more_replies if extra is None else (comment.more_replies or 0) + extra
-        done[id(comment)] = attrs.evolve(comment, replies=replies, more_replies=more)
-    return tuple(done[id(comment)] for comment in comments)
+        return attrs.evolve(comment, replies=replies, more_replies=more)
+
+    return rebuild(comments, _replies, make)
+
+
+def _replies(comment: Comment) -> tuple[Comment, ...]:
+    return comment.replies
 
 
 # -- Fields -------------------------------------------------------------------------

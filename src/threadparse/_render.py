@@ -50,7 +50,7 @@ from threadparse._lemmyui import CAPTURES, carried_capture, render_capture
 from threadparse._mlmym import render_mlmym
 from threadparse._models import Author, Comment, Section, Text, Thread
 from threadparse._records import authorless_comment
-from threadparse._walk import preorder
+from threadparse._walk import preorder, rebuild
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
 
@@ -234,11 +234,11 @@ def _map_comments(
     comments: tuple[Comment, ...], change: Callable[[Comment], Comment]
 ) -> tuple[Comment, ...]:
     """``change`` applied to every comment of the trees, bottom-up, without recursion."""
-    done: dict[int, Comment] = {}
-    for comment in reversed(list(_preorder(comments))):  # children before parents
-        replies = tuple(done[id(reply)] for reply in comment.replies)
-        done[id(comment)] = change(attrs.evolve(comment, replies=replies))
-    return tuple(done[id(comment)] for comment in comments)
+    return rebuild(
+        comments,
+        lambda comment: comment.replies,
+        lambda comment, replies: change(attrs.evolve(comment, replies=replies)),
+    )
 
 
 def _deletion_line(comment: Comment) -> str:
