@@ -153,3 +153,18 @@ def test_the_cli_progress_is_a_bar_on_a_terminal() -> None:
     quiet(Progress(10_000, 1, 2))
     quiet(Progress(1_000_000, 1, 2))
     assert log.getvalue() == "threadparse: 1,000,000 lines read\n"
+
+
+def test_buckets_give_the_texts_memory_gives(tmp_path: Path) -> None:
+    """Lines without a final line end, and CRLF ones, read the same bucketed on
+    disk as grouped in memory (a line without its end once ran into the next one
+    in a bucket file, and a bucket read back turned CRLF into LF)."""
+    lines = dump_lines(60, 4, seed=9)
+    first = tmp_path / "RC_a.ndjson"
+    first.write_bytes("\r\n".join(lines[:30]).encode())  # no line end after the last
+    second = tmp_path / "RC_b.ndjson"
+    second.write_bytes("\n".join(lines[30:]).encode())
+    in_memory = list(iter_thread_texts(first, second, buckets=1))
+    assert sorted(iter_thread_texts(first, second, buckets=3)) == sorted(in_memory)
+    assert sum(text.count("\n") for text in in_memory) == 60
+    assert sum(text.count("\r\n") for text in in_memory) == 29

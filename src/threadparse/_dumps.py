@@ -91,24 +91,24 @@ def iter_thread_texts(
     count = buckets if buckets is not None else _buckets_for(size)
     if count < 1:
         raise ValueError(f"buckets must be at least 1, not {count}")
-    lines = _lines(sources, progress)
+    keyed = _keyed(_lines(sources, progress))
     if count == 1 or (buckets is None and size is not None and size <= IN_MEMORY):
-        yield from _grouped(lines)
+        yield from _grouped(keyed)
         return
     with tempfile.TemporaryDirectory(prefix="threadparse-") as folder:
         paths = [Path(folder) / f"{index:04d}.ndjson" for index in range(count)]
         files = [path.open("w", encoding="utf-8", errors="surrogatepass") for path in paths]
         try:
-            for line in lines:
-                files[zlib.crc32(_thread_of(line).encode("utf-8", "surrogatepass")) % count].write(
-                    line
-                )
+            # A bucket's record: the thread's key, a tab, the line (a key holds no tab).
+            for key, line in keyed:
+                bucket = zlib.crc32(key.encode("utf-8", "surrogatepass")) % count
+                files[bucket].write(f"{key}\t{line}")
         finally:
             for file in files:
                 file.close()
         for path in paths:
-            with path.open(encoding="utf-8", errors="surrogatepass") as file:
-                yield from _grouped(file)
+            with path.open(encoding="utf-8", errors="surrogatepass", newline="") as file:
+                yield from _grouped(_split_record(record) for record in file)
             path.unlink()
 
 
@@ -123,21 +123,30 @@ def threads_from_records(
         record if isinstance(record, str) else json.dumps(record, ensure_ascii=False)
         for record in records
     )
-    return [_read(text, max_depth) for text in _grouped(lines)]
+    return [_read(text, max_depth) for text in _grouped(_keyed(lines))]
 
 
 def _read(text: str, max_depth: int | None) -> Thread:
     return parse(text, dialect="reddit-json", max_depth=max_depth)
 
 
-def _grouped(lines: Iterable[str]) -> Iterator[str]:
-    """Lines grouped by thread, threads in the order they first appear."""
-    threads: dict[str, list[str]] = {}
+def _keyed(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The lines that are not blank, each with its thread's key, ending with a line end."""
     for line in lines:
         if line.strip():
-            threads.setdefault(_thread_of(line), []).append(
-                line if line.endswith("\n") else line + "\n"
-            )
+            yield _thread_of(line), line if line.endswith("\n") else line + "\n"
+
+
+def _split_record(record: str) -> tuple[str, str]:
+    key, _, line = record.partition("\t")
+    return key, line
+
+
+def _grouped(keyed: Iterable[tuple[str, str]]) -> Iterator[str]:
+    """Lines grouped by thread, threads in the order they first appear."""
+    threads: dict[str, list[str]] = {}
+    for key, line in keyed:
+        threads.setdefault(key, []).append(line)
     for thread_lines in threads.values():
         yield "".join(thread_lines)
 
