@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-#: threadparse's own line splitter (src/threadparse/_source.py).
+#: threadparse's own line splitter (src/threadparse/core/source.py).
 LINE_END = re.compile(r"\r\n|\r|\n")
 
 CLASSIFY = re.compile(

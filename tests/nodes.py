@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterator
 
 from threadparse import Comment, Item, Post, Section, Span, Text, Thread
-from threadparse._html import parse_html, shows_text, trimmed
-from threadparse._source import WHITESPACE
-from threadparse._walk import preorder
+from threadparse.core.html import parse_html, shows_text, trimmed
+from threadparse.core.source import WHITESPACE
+from threadparse.core.walk import preorder
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

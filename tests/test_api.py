@@ -13,7 +13,7 @@ import pytest
 
 import threadparse
 from threadparse import Severity, Span, ThreadParseError, _parser
-from threadparse._source import Line, split_lines
+from threadparse.core.source import Line, split_lines
 
 OUTSIDE = (
     "  • a@lemmy.ml\n    arrow-up\n    1\n    ·\n    1 day ago\n\n    Hi.\n\nA stray footnote\n"

@@ -494,7 +494,7 @@ def options(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     """The case's parse() keywords; ``__without_markdown_it`` hides the extra."""
     chosen = dict(CATALOGUE[request.param][1])
     if chosen.pop("__without_markdown_it", False):
-        monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+        monkeypatch.setattr("threadparse.core.markdown.lemmy_markdown", lambda: None)
     return chosen
 
 

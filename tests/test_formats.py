@@ -21,8 +21,8 @@ import pytest
 import threadparse
 from tests.nodes import check_lossless, check_spans, comments
 from threadparse import Comment, Item, Section, Span, Thread
-from threadparse._header import parse_count
 from threadparse._render import compact_count
+from threadparse.core.lemmy import parse_count
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 META = json.loads((FORMATS / "meta.json").read_text(encoding="utf-8"))

@@ -1,20 +1,20 @@
-"""The comment-header grammar, token by token (see _header.py for the shapes)."""
+"""The comment-header grammar, token by token (see formats/lemmy_page/header.py for the shapes)."""
 
 from __future__ import annotations
 
 import pytest
 
 import threadparse
-from threadparse._header import (
+from threadparse._render import compact_count
+from threadparse.core.lemmy import parse_count
+from threadparse.core.models import Author
+from threadparse.formats.lemmy_page.header import (
     Token,
     _cached_name_line,
     _classify_short,
     classify_token,
-    parse_count,
     parse_name_line,
 )
-from threadparse._models import Author
-from threadparse._render import compact_count
 
 
 def author(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadparse._jsontree import JSONError, Node, decode_string, read_json_values, scalar
+from threadparse.core.jsontree import JSONError, Node, decode_string, read_json_values, scalar
 
 json_values: st.SearchStrategy[Any] = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -672,7 +672,7 @@ def test_a_blank_display_name_falls_back_to_the_username() -> None:
 def test_markdown_read_as_plain_text_is_said_once_per_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+    monkeypatch.setattr("threadparse.core.markdown.lemmy_markdown", lambda: None)
     body = "**Sources:**\n\nhttps://t.me/x ~ Maps."
     text = json.dumps(
         {"post_view": {"post": {"id": 1, "body": body}}, "comments": [view(1), view(2), view(3)]}

@@ -413,7 +413,7 @@ def test_a_link_over_a_line_end_is_a_link_on_each_line() -> None:
 def test_a_link_urlsplit_cannot_read_never_raises() -> None:
     """The fuzzer's find (fuzz/regressions/html-broken-ipv6-profile-link):
     ``urlsplit`` raises ValueError on ``http://[::1``; every reader now splits
-    URLs through ``_urls.py``, which reads such a URL as having no parts."""
+    URLs through ``core/urls.py``, which reads such a URL as having no parts."""
     data = (ROOT / "fuzz" / "regressions" / "html-broken-ipv6-profile-link").read_bytes()
     thread = threadparse.parse(data[1:].decode("utf-8"))
     (comment,) = thread.comments

@@ -18,7 +18,7 @@ from tests.nodes import check_lossless, check_spans, leaves, sections
 from tests.test_lemmy_api import parse_views, view
 from threadparse import Item, Link, Section, Span, Text, Thread
 from threadparse import strategies as tps
-from threadparse._markdown import lemmy_markdown, read_body
+from threadparse.core.markdown import lemmy_markdown, read_body
 
 POST = """\
 Image is of **a protest** in _Caracas_ -- "huge".
@@ -140,7 +140,7 @@ def test_reference_links_keep_their_url_and_the_definition_shows_nothing() -> No
 def test_without_markdown_it_the_source_is_read_as_page_text_with_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("threadparse._markdown.lemmy_markdown", lambda: None)
+    monkeypatch.setattr("threadparse.core.markdown.lemmy_markdown", lambda: None)
     thread = threadparse.parse(POST, dialect="markdown")
     assert [(d.code, d.severity) for d in thread.diagnostics] == [
         ("TP103", threadparse.Severity.WARNING)

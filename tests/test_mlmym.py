@@ -1,4 +1,4 @@
-"""The mlmym reader and writer (``_mlmym.py``): a hand-written page read field by
+"""The mlmym reader and writer (``formats/mlmym.py``): a hand-written page read field by
 field, its stripped and textContent copies, the header grammar line by line,
 and properties: never raises, lossless, render-then-parse, the depth cap.
 """
@@ -16,10 +16,10 @@ import threadparse
 from tests.nodes import check_lossless, check_spans, comments
 from tests.test_properties import without_spans
 from threadparse import Author, Comment, Span, Text, Thread
-from threadparse._diagnostics import Diagnostics
-from threadparse._mlmym import count_headers, parse_mlmym, read_header, render_mlmym
-from threadparse._source import LineNumbers, split_lines
-from threadparse._walk import preorder
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.source import LineNumbers, split_lines
+from threadparse.core.walk import preorder
+from threadparse.formats.mlmym import count_headers, parse_mlmym, read_header, render_mlmym
 from threadparse.strategies import DAMAGE, damaged, threads
 
 

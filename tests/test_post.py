@@ -1,4 +1,4 @@
-"""The post grammar: headings, items, the navigation block (see _post.py)."""
+"""The post grammar: headings, items, the navigation block (see core/post.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 
 import threadparse
 from threadparse import Item, Span
-from threadparse._post import heading_title, parse_item
-from threadparse._source import split_lines
+from threadparse.core.post import heading_title, parse_item
+from threadparse.core.source import split_lines
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,8 @@ from jsonschema import Draft202012Validator
 
 import threadparse
 from tests.nodes import check_lossless, check_spans
-from threadparse._header import parse_count
-from threadparse._lemmyui import split_counts
+from threadparse.core.lemmy import parse_count
+from threadparse.formats.lemmy_page.capture import split_counts
 
 REAL_UI = Path(__file__).resolve().parents[2] / "shared" / "real_ui"
 

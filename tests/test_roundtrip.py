@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 import threadparse
 from tests.nodes import check_lossless, check_spans, comments
 from tests.test_properties import without_spans
-from threadparse._detect import PAGE_DIALECTS
-from threadparse._header import parse_count
 from threadparse._render import compact_count
+from threadparse.core.lemmy import parse_count
+from threadparse.formats import PAGE_DIALECTS
 from threadparse.strategies import DAMAGE, ICON_LINES, damaged, threads
 from threadparse.strategies import THREAD_DIALECTS as DIALECTS
 

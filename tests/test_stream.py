@@ -19,9 +19,9 @@ import threadparse
 from tests.nodes import check_lossless, check_spans
 from tests.test_properties import anything
 from threadparse import Comment, ThreadHead, ThreadTail
-from threadparse._comments import HEADER_REACH
-from threadparse._detect import PAGE_DIALECTS
 from threadparse._stream import BATCH
+from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.lemmy_page.comments import HEADER_REACH
 from threadparse.strategies import damaged, threads
 
 

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from threadparse._header import Token, classify_token
 from threadparse._times import (
     CLOCKS,
     DIALECT_CLOCKS,
@@ -25,6 +24,7 @@ from threadparse._times import (
     format_moment,
     resolve_time,
 )
+from threadparse.formats.lemmy_page.header import Token, classify_token
 
 MS = timedelta(milliseconds=1)
 SECOND = 1000
@@ -495,7 +495,7 @@ def test_abbreviations_are_refused(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "resolves"),
     [
-        # The special words of the header grammars (_header.py, _mlmym.py).
+        # The special words of the header grammars (formats/lemmy_page/header.py, formats/mlmym.py).
         ("now", True),
         ("long ago", True),  # go-humanize before 2016
         ("a long while ago", True),  # go-humanize v1.0.1 (mlmym)

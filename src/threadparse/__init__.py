@@ -7,7 +7,6 @@ r"""threadparse: discussion threads into typed, located structure.
 """
 
 from threadparse._detect import Detection, detect
-from threadparse._diagnostics import CODES, InputTooLargeError, ThreadParseError
 from threadparse._dumps import (
     DumpError,
     Progress,
@@ -16,8 +15,14 @@ from threadparse._dumps import (
     threads_from_records,
 )
 from threadparse._json import to_json
-from threadparse._lemmyui import CAPTURES
-from threadparse._models import (
+from threadparse._parser import DIALECTS, MAX_DEPTH, parse
+from threadparse._render import carried, render
+from threadparse._schema import json_schema
+from threadparse._serialize import SCHEMA_VERSION, to_dict
+from threadparse._stream import assemble, iter_comments, iter_thread
+from threadparse._times import resolve_time
+from threadparse.core.diagnostics import CODES, InputTooLargeError, ThreadParseError
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -34,12 +39,7 @@ from threadparse._models import (
     ThreadHead,
     ThreadTail,
 )
-from threadparse._parser import DIALECTS, MAX_DEPTH, parse
-from threadparse._render import carried, render
-from threadparse._schema import json_schema
-from threadparse._serialize import SCHEMA_VERSION, to_dict
-from threadparse._stream import assemble, iter_comments, iter_thread
-from threadparse._times import resolve_time
+from threadparse.formats.lemmy_page.capture import CAPTURES
 
 __version__ = "0.1.0"
 

@@ -24,15 +24,15 @@ from importlib import resources
 from typing import BinaryIO, NoReturn, TextIO
 
 from threadparse._detect import detect
-from threadparse._diagnostics import ThreadParseError
 from threadparse._dumps import DumpError, Progress, iter_threads
 from threadparse._json import dumps, to_json
-from threadparse._models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
 from threadparse._parser import DIALECTS, parse
 from threadparse._schema import json_schema
 from threadparse._serialize import part_to_dict, to_dict
 from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
+from threadparse.core.diagnostics import ThreadParseError
+from threadparse.core.models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
 
 PROG = "python -m threadparse"
 

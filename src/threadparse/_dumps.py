@@ -40,8 +40,8 @@ from typing import IO
 import attrs
 import regex
 
-from threadparse._models import Thread
 from threadparse._parser import parse
+from threadparse.core.models import Thread
 
 #: A line's thread, without decoding the line: the first ``"link_id": "t3_..."``
 #: outside a string (inside one, the quotes would be escaped).

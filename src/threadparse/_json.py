@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from threadparse._models import Thread
 from threadparse._serialize import to_dict
+from threadparse.core.models import Thread
 
 _encode_string = json.encoder.encode_basestring  # the C version when present
 _DONE = object()

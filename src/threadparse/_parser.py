@@ -1,12 +1,15 @@
-"""``parse()``: pick the reader for the text's shape and assemble the Thread.
+"""``parse()``: pick the format's reader for the text and run it.
 
-Pipeline: API JSON goes to ``_api``. Other text: split lines (``_source``) ->
-find comment headers (``_comments``) -> choose the dialect (``_detect``) ->
-for page text, the post before the first header (``_post``) and the comment
-tree; for flat text the discussion (``_flat``); markdown (``_markdown``) and
-mlmym page text (``_mlmym``) have readers of their own. Every non-blank line
-ends up in exactly one node; what no rule claims goes to ``Thread.unparsed``
-with an error diagnostic.
+Each format lives in a home of its own under ``formats/`` (its grammar, its
+detection evidence, its reader), reading through the shared machinery in
+``core/``. This module checks the options, asks ``_detect`` which format the
+text is in when the caller did not say, and hands the text to that reader:
+JSON to ``lemmy_api`` or ``reddit_json``; lemmy-ui HTML to ``lemmy_html``;
+other text split into lines (``core/source.py``) to a browser capture's reader
+(``lemmy_page/capture.py``), the page-text reader (``lemmy_page/page.py``),
+``flat``, ``mlmym`` or ``markdown``. Every non-blank line ends up in exactly
+one node; what no rule claims goes to ``Thread.unparsed`` with an error
+diagnostic.
 """
 
 from __future__ import annotations
@@ -18,31 +21,26 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
-from threadparse._api import parse_api
-from threadparse._chrome import is_site_line
-from threadparse._comments import Header, build_comments, find_headers
 from threadparse._detect import (
     AMBIGUOUS,
-    DIALECTS,
-    JSON_DIALECTS,
-    PAGE_DIALECTS,
     Detection,
-    detect_dialect,
     detect_lines,
     json_detection,
     looks_like_json,
 )
-from threadparse._diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
-from threadparse._flat import parse_flat
-from threadparse._header import BULLETS, parse_name_line
-from threadparse._lemmyhtml import looks_like_lemmy_html, parse_lemmy_html
-from threadparse._lemmyui import detect_layout, read_capture
-from threadparse._markdown import read_post
-from threadparse._mlmym import parse_mlmym
-from threadparse._models import Severity, Span, Thread
-from threadparse._post import parse_post
-from threadparse._reddit import parse_reddit
-from threadparse._source import Line, LineNumbers, TextLineNumbers, split_lines
+from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
+from threadparse.core.models import Severity, Span, Thread
+from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_lines
+from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
+from threadparse.formats.flat import parse_flat
+from threadparse.formats.lemmy_api import parse_api
+from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
+from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
+from threadparse.formats.lemmy_page.comments import find_headers
+from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
+from threadparse.formats.markdown import parse_markdown
+from threadparse.formats.mlmym import parse_mlmym
+from threadparse.formats.reddit_json import parse_reddit
 
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
@@ -183,7 +181,7 @@ def parse_lines(
     if dialect == "mlmym":
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":
-        return _parse_markdown(text, lines, diagnostics)
+        return parse_markdown(text, lines, diagnostics)
     if dialect in ("auto", "lemmy-0.19", "lemmy-0.18"):
         layout = detect_layout(lines)
         if layout is not None:
@@ -208,7 +206,7 @@ def parse_lines(
     else:
         chosen = detection.dialect
     if not headers and dialect != "flat":  # flat text asked for has no headers by design
-        _report_page_without_thread(lines, diagnostics)
+        report_page_without_thread(lines, diagnostics)
 
     if chosen == "flat":
         thread = parse_flat(lines, diagnostics)
@@ -219,7 +217,7 @@ def parse_lines(
                 f"read as {dialect} as asked, but the text has no comment headers",
                 Span(0, 0),
             )
-        thread = _parse_page(lines, headers, chosen, max_depth, diagnostics)
+        thread = parse_page(lines, headers, chosen, max_depth, diagnostics)
     return thread
 
 
@@ -234,44 +232,6 @@ _HTML_START = regex.compile(
 def looks_like_html(text: str) -> bool:
     """Does the text begin as an HTML document or fragment?"""
     return _HTML_START.match(text.removeprefix("\ufeff")) is not None
-
-
-#: Lines of a site's page (``_chrome``) that make text without a post's
-#: community line or a comment header look like a page cut short.
-PAGE_LINES = 2
-
-
-def _bulleted_name(content: str) -> bool:
-    """Is the line a bulleted name with a host, as lemmy-ui's seeds-shape pages
-    start a comment (``• ada@lemmy.ml``)?"""
-    if not content.startswith(tuple(BULLETS)):
-        return False
-    parsed = parse_name_line(content)
-    return parsed is not None and parsed[0] and parsed[1].instance is not None
-
-
-def _report_page_without_thread(lines: Sequence[Line], diagnostics: Diagnostics) -> None:
-    """TP106 when text that no comment header was read from still looks like a
-    thread: lines shaped like a comment's name line (``• name@host``) that no
-    header follows, or a lemmy-ui page's own lines (navbar, footer) around no
-    post header and no comment (a page whose thread was cut off)."""
-    names = [line for line in lines if not line.blank and _bulleted_name(line.content)]
-    if names:
-        diagnostics.report(
-            "TP106",
-            f"{len(names)} {'line looks' if len(names) == 1 else 'lines look'} like a "
-            "comment's name line ('• name@host') but no header follows (no icon line, "
-            "count, separator or time): no comment was read",
-            names[0].content_span,
-        )
-    found = [line for line in lines if not line.blank and is_site_line(line.content)]
-    if len(found) >= PAGE_LINES:
-        diagnostics.report(
-            "TP106",
-            f"the text has {len(found)} lines of a lemmy-ui page (navbar, sidebar, footer) "
-            "but no post header and no comment header: the thread may be cut off",
-            found[0].content_span,
-        )
 
 
 def _report_ambiguity(detection: Detection, diagnostics: Diagnostics) -> None:
@@ -296,44 +256,6 @@ def _report_ambiguity(detection: Detection, diagnostics: Diagnostics) -> None:
         )
 
 
-def _parse_markdown(text: str | None, lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
-    assert text is not None
-    (preamble, sections), rendered = read_post(text)
-    if not rendered and lines:
-        diagnostics.report(
-            "TP103",
-            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
-            "the markdown was read as plain text, markup kept",
-            Span(0, 0),
-        )
-    return Thread(
-        dialect="markdown",
-        preamble=preamble,
-        sections=sections,
-        comments=(),
-        unattributed=(),
-        unparsed=(),
-        diagnostics=diagnostics.sorted(),
-    )
-
-
-def page_dialect(
-    asked: str, headers: Sequence[Header], lines: Sequence[Line], diagnostics: Diagnostics
-) -> str:
-    """The dialect to read text with these headers as: ``asked``, or the one they
-    point to for ``"auto"``; TP102 when the two differ."""
-    detected = detect_dialect(headers)
-    if asked == "auto":
-        return detected
-    if detected != asked:
-        diagnostics.report(
-            "TP102",
-            f"read as {asked} as asked, but the headers look like {detected}",
-            lines[headers[0].start].content_span,
-        )
-    return asked
-
-
 def utf8_size(text: str, limit: int) -> int:
     """The text's size in UTF-8 bytes, or its length when that alone is over ``limit``.
 
@@ -343,35 +265,3 @@ def utf8_size(text: str, limit: int) -> int:
     if len(text) > limit:
         return len(text)
     return len(text.encode("utf-8", "surrogatepass"))
-
-
-def _parse_page(
-    lines: Sequence[Line],
-    headers: Sequence[Header],
-    dialect: str,
-    max_depth: int | None,
-    diagnostics: Diagnostics,
-) -> Thread:
-    post_end = headers[0].start if headers else len(lines)
-    preamble, sections = parse_post(lines[:post_end], one_per_line=False)
-    comments, outside, chrome = (
-        build_comments(
-            lines,
-            headers,
-            hexbear_footer=dialect == "hexbear",
-            max_depth=max_depth,
-            diagnostics=diagnostics,
-        )
-        if headers
-        else ((), [], [])
-    )
-    return Thread(
-        dialect=dialect,
-        preamble=preamble,
-        sections=sections,
-        comments=comments,
-        unattributed=(),
-        unparsed=tuple(outside),
-        diagnostics=diagnostics.sorted(),
-        chrome=tuple(chrome),
-    )

@@ -44,13 +44,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from threadparse._detect import PAGE_DIALECTS
-from threadparse._header import parse_count
-from threadparse._lemmyui import CAPTURES, carried_capture, render_capture
-from threadparse._mlmym import render_mlmym
-from threadparse._models import Author, Comment, Section, Text, Thread
-from threadparse._records import authorless_comment
-from threadparse._walk import preorder, rebuild
+from threadparse.core.lemmy import parse_count
+from threadparse.core.models import Author, Comment, Section, Text, Thread
+from threadparse.core.records import authorless_comment
+from threadparse.core.walk import preorder, rebuild
+from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.lemmy_page.capture import CAPTURES, carried_capture, render_capture
+from threadparse.formats.mlmym import render_mlmym
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
 

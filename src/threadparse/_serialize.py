@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from threadparse._models import (
+from threadparse.core.models import (
     Author,
     Comment,
     Diagnostic,

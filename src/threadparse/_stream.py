@@ -10,7 +10,7 @@ How it stays equal to ``parse``:
 - Lines come from ``iter_lines``, which gives the offsets ``split_lines``
   gives, so spans index the whole input as ``parse``'s do.
 - Whether a line opens a header depends only on the ``HEADER_REACH`` lines
-  from it on (``_comments``), so a header is decided once that many lines
+  from it on (``formats/lemmy_page/comments.py``), so a header is decided once that many lines
   are buffered after it.
 - A top-level comment ends where the next header at its indentation or less
   begins; the lines between are parsed by the same ``find_headers`` and
@@ -31,13 +31,17 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 
 import attrs
 
-from threadparse._comments import HEADER_REACH, Header, build_comments, find_headers, read_header
 from threadparse._detect import looks_like_json
-from threadparse._diagnostics import Diagnostics
-from threadparse._jsontree import BOM
-from threadparse._lemmyhtml import looks_like_lemmy_html
-from threadparse._lemmyui import CAPTURE_REACH, detect_layout
-from threadparse._models import (
+from threadparse._parser import (
+    MAX_DEPTH,
+    WHOLE_DIALECTS,
+    check_options,
+    parse_lines,
+    parse_text,
+)
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.jsontree import BOM
+from threadparse.core.models import (
     Comment,
     Diagnostic,
     Preamble,
@@ -47,16 +51,18 @@ from threadparse._models import (
     ThreadHead,
     ThreadTail,
 )
-from threadparse._parser import (
-    MAX_DEPTH,
-    WHOLE_DIALECTS,
-    check_options,
-    page_dialect,
-    parse_lines,
-    parse_text,
+from threadparse.core.post import parse_post
+from threadparse.core.source import Line, LineNumbers, iter_lines, split_lines
+from threadparse.formats.lemmy_html import looks_like_lemmy_html
+from threadparse.formats.lemmy_page.capture import CAPTURE_REACH, detect_layout
+from threadparse.formats.lemmy_page.comments import (
+    HEADER_REACH,
+    Header,
+    build_comments,
+    find_headers,
+    read_header,
 )
-from threadparse._post import parse_post
-from threadparse._source import Line, LineNumbers, iter_lines, split_lines
+from threadparse.formats.lemmy_page.page import page_dialect
 
 
 def iter_comments(
@@ -235,7 +241,7 @@ def assemble(parts: Iterable[ThreadHead | Comment | ThreadTail]) -> Thread:
     )
 
 
-#: Dialects whose text may be a lemmy-ui page's capture, read whole (``_lemmyui``).
+#: Dialects whose text may be a lemmy-ui page's capture, read whole (``formats/lemmy_page/capture.py``).
 CAPTURE_DIALECTS = ("auto", "lemmy-0.19", "lemmy-0.18")
 
 #: Characters peeked at for lemmy-ui's HTML markers (its app root, or

@@ -6,9 +6,9 @@ Trees are walked with an explicit stack (no recursion over reply depth).
 
 from __future__ import annotations
 
-from threadparse._models import Comment, Item, Post, Section, Text, Thread
-from threadparse._source import ESCAPE_CONTROLS
-from threadparse._walk import preorder
+from threadparse.core.models import Comment, Item, Post, Section, Text, Thread
+from threadparse.core.source import ESCAPE_CONTROLS
+from threadparse.core.walk import preorder
 
 WIDTH = 88
 STEP = "  "

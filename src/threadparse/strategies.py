@@ -38,8 +38,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import attrs
 
-from threadparse._detect import PAGE_DIALECTS
-from threadparse._models import (
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -51,8 +50,9 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._records import authorless_comment
-from threadparse._walk import preorder
+from threadparse.core.records import authorless_comment
+from threadparse.core.walk import preorder
+from threadparse.formats import PAGE_DIALECTS
 
 #: The dialects ``threads`` draws: page text with headers, and flat text.
 THREAD_DIALECTS = (*PAGE_DIALECTS, "flat")

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from threadparse._comments import deletion_of
-from threadparse._diagnostics import Diagnostics
-from threadparse._models import Comment, Preamble, Span, Text, Thread
-from threadparse._post import first_heading, is_link_list, parse_post
-from threadparse._records import authorless_comment
-from threadparse._source import Line
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.lemmy import deletion_of
+from threadparse.core.models import Comment, Preamble, Span, Text, Thread
+from threadparse.core.post import first_heading, is_link_list, parse_post
+from threadparse.core.records import authorless_comment
+from threadparse.core.source import Line
 
 
 def _post_end(lines: Sequence[Line]) -> int:

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta, timezone
 
 import attrs
 
-from threadparse._diagnostics import Diagnostics
-from threadparse._jsontree import DecodedString, JSONError, Node, read_json_values, scalar
-from threadparse._models import Item, Section, Span, Text
-from threadparse._source import WHITESPACE, split_lines
-from threadparse._urls import host_of, split_url
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.jsontree import DecodedString, JSONError, Node, read_json_values, scalar
+from threadparse.core.models import Item, Section, Span, Text
+from threadparse.core.source import WHITESPACE, split_lines
+from threadparse.core.urls import host_of, split_url
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
 # zone, and lemmy-ui reads those as UTC, as we do.

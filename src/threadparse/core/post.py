@@ -32,8 +32,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from threadparse._models import Item, Preamble, Section, Span, Text
-from threadparse._source import Line, join_text
+from threadparse.core.models import Item, Preamble, Section, Span, Text
+from threadparse.core.source import Line, join_text
 
 #: Headings are short: the megathreads' longest is 44 characters. Longer
 #: Title-Case lines are article titles quoted as items.

@@ -44,8 +44,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from threadparse._models import Item, Link, Preamble, Section, Span, Text
-from threadparse._post import (
+from threadparse.core.models import Item, Link, Preamble, Section, Span, Text
+from threadparse.core.post import (
     MAX_HEADING,
     MAX_NAVIGATION_LINE,
     SectionsBuilder,
@@ -54,7 +54,7 @@ from threadparse._post import (
     parse_post,
     text_of,
 )
-from threadparse._source import WHITESPACE, Line, split_lines
+from threadparse.core.source import WHITESPACE, Line, split_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -40,13 +40,14 @@ import functools
 import attrs
 import regex
 
-from threadparse._models import Author
+from threadparse.core.lemmy import COUNT, canonical_badges, split_pronouns
+from threadparse.core.models import Author
 
 # -- Name line -----------------------------------------------------------------
 
 #: Bullets that start a comment's name line. Markdown lists inside bodies render
 #: with the same bullets, so a bullet alone never proves a comment (see
-#: ``_comments.py``: header tokens must follow).
+#: ``comments.py``: header tokens must follow).
 BULLETS = "•◦▪‣"
 
 #: A name line longer than this is prose, not a name (display names are capped
@@ -65,17 +66,6 @@ _HOST_AND_BADGES = regex.compile(
 )
 _GLUED_BADGE = regex.compile(r"Banned from community|Banned|OP|M|A|B")
 
-#: lemmy-ui's UserBadges order. Badges are reported in this order wherever the
-#: copy put them (hexbear's OP icon comes after the name, a badge line after the
-#: tokens), so one author reads the same in every dialect.
-BADGE_ORDER = ("Banned", "Banned from community", "OP", "M", "A", "B")
-
-
-def canonical_badges(badges: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Badges once each, in lemmy-ui's order."""
-    return tuple(badge for badge in BADGE_ORDER if badge in badges)
-
-
 # Without a host, badges are split off only when a space separates them
 # ("Star Wars Enjoyer A" on lemmygrad.ml); glued capitals on a local name are
 # ambiguous ("JohnOP" may be a name) and stay in the name.
@@ -87,9 +77,6 @@ _SPACED_BADGES = regex.compile(r"(?:\s(?:Banned\ from\ community|Banned|OP|M|A|B
 # the comma, hexbear's OP icon or a role badge glued after the tag
 # ("Name [he/him]hexagon", "Name [he/him]M" for a local moderator).
 _BADGES_AFTER_TAG = regex.compile(r"\]((?:Banned from community|Banned|OP|M|A|B){1,8})$")
-_PRONOUN_ENTRY = regex.compile(r"[\p{L}'’ ]{1,40}(?:/[\p{L}'’ ]{1,40}){1,4}")
-#: Pronoun entries without a slash that hexbear's settings page offers.
-_SINGLE_WORD_PRONOUNS = frozenset({"any", "all", "ask", "none", "other"})
 
 
 #: Distinct lines remembered by the cached readers below. A thread repeats its
@@ -169,22 +156,6 @@ def _ends_a_name(head: str) -> bool:
     return at > 0 and _HOST_AND_BADGES.fullmatch(head, at + 1) is not None
 
 
-def split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
-    if not display.endswith("]"):
-        return display, ()
-    opening = display.rfind("[")
-    name, tag = display[:opening].rstrip(), display[opening + 1 : -1]
-    if opening <= 0 or not name or "]" in tag or not tag.strip():
-        return display, ()
-    entries = tuple(entry.strip() for entry in tag.split(","))
-    if not all(
-        _PRONOUN_ENTRY.fullmatch(entry) or entry.lower() in _SINGLE_WORD_PRONOUNS
-        for entry in entries
-    ):
-        return display, ()  # "[deleted]"-like tags that are not pronouns stay in the name
-    return name, entries
-
-
 # -- Header tokens -----------------------------------------------------------------
 
 
@@ -209,11 +180,6 @@ _NOISE = frozenset(
 )
 _VOTE_ICONS = frozenset({"arrow-up", "arrow-down", "heart", "smile", "hexbear"})
 _BADGE_LINES = frozenset({"OP", "M", "A", "B", "Banned", "Banned from community"})
-
-# NUM := numToSI output, Intl compact notation with 3 significant digits
-# ("46", "999", "1.2K", "12.3K", "1M"). Tolerates: a minus sign (U+2212 too),
-# raw counts of any length. The suffix is upper case: "5m" is a time.
-_COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMBT])?")
 
 _PERCENT = regex.compile(r"\d{1,3}%")
 
@@ -266,7 +232,7 @@ def _classify_short(content: str) -> Token | None:
         return Token.EDITED
     if word in ("·", "•"):
         return Token.SEPARATOR
-    if _COUNT.fullmatch(word):
+    if COUNT.fullmatch(word):
         return Token.COUNT
     if _PERCENT.fullmatch(word):
         return Token.PERCENT
@@ -277,24 +243,6 @@ def _classify_short(content: str) -> Token | None:
     if _LANGUAGE.fullmatch(word) and word[0] not in BULLETS:
         return Token.LANGUAGE
     return None
-
-
-def parse_count(content: str) -> int | None:
-    """``"1.2K"`` -> 1200, ``"-3"`` -> -3; None when it is not a count."""
-    match = _COUNT.fullmatch(" ".join(content.split()))
-    if not match:
-        return None
-    suffix: str = match["suffix"] or ""
-    scale = {"K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}.get(suffix, 1)
-    digits: str = match["digits"]
-    if "." in digits:
-        whole, fraction = digits.split(".")
-        unit: int = 10 ** len(fraction)  # int ** int is typed Any (negative powers are floats)
-        value = (int(whole) * unit + int(fraction)) * scale // unit
-    else:
-        value = int(digits) * scale
-    negative = bool(match["sign"])
-    return -value if negative else value
 
 
 # Strong tokens prove a header on their own in pairs; a language word or a count

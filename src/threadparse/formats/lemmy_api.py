@@ -58,16 +58,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from threadparse._diagnostics import Diagnostics
-from threadparse._header import canonical_badges, split_pronouns
-from threadparse._jsonfields import Fields, Relocation, read_values
-from threadparse._jsontree import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.jsonfields import Fields, Relocation, read_values
+from threadparse.core.jsontree import (
     Node,
     decode_string,
     scalar,
 )
-from threadparse._markdown import read_body, read_post
-from threadparse._models import (
+from threadparse.core.lemmy import canonical_badges, split_pronouns
+from threadparse.core.markdown import read_body, read_post
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -78,9 +78,9 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._records import Record, build_tree
-from threadparse._source import WHITESPACE
-from threadparse._urls import host_of
+from threadparse.core.records import Record, build_tree
+from threadparse.core.source import WHITESPACE
+from threadparse.core.urls import host_of
 
 _PATH = re.compile(r"0(?:\.\d{1,19}){1,100000}")
 
@@ -469,3 +469,19 @@ def _op(view: Node, fields: Fields, post_creator: int | None) -> int | None:
     """The post author's id: from the CommentView's own post, else the post_view's."""
     own = fields.integer(view.get("post"), "creator_id", "user_id")
     return own if own is not None else post_creator
+
+
+def is_response(value: object) -> bool:
+    """A Lemmy or PieFed thread response, a list of comment views, or one view."""
+    if isinstance(value, list):
+        return True
+    if not isinstance(value, dict):
+        return False
+    if isinstance(value.get("post_view"), dict) or isinstance(value.get("comment_view"), dict):
+        return True
+    if isinstance(value.get("comments"), list) or isinstance(value.get("comment"), dict):
+        return True
+    items = value.get("items")
+    return isinstance(items, list) and all(
+        isinstance(item, dict) and "comment" in item for item in items
+    )

@@ -69,13 +69,18 @@ from typing import Any
 
 import attrs
 
-from threadparse._comments import deletion_of, more_replies_of
-from threadparse._diagnostics import Diagnostics
-from threadparse._header import canonical_badges, parse_count, split_pronouns
-from threadparse._html import TEXT, Node, Shown, Tree, children, lines, parse_html, shows_text
-from threadparse._jsonfields import parse_timestamp
-from threadparse._markdown import Block, ShownLine, sections_from_blocks
-from threadparse._models import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.html import TEXT, Node, Shown, Tree, children, lines, parse_html, shows_text
+from threadparse.core.jsonfields import parse_timestamp
+from threadparse.core.lemmy import (
+    canonical_badges,
+    deletion_of,
+    more_replies_of,
+    parse_count,
+    split_pronouns,
+)
+from threadparse.core.markdown import Block, ShownLine, sections_from_blocks
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -86,7 +91,7 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._urls import host_of, path_of
+from threadparse.core.urls import host_of, path_of
 
 #: ``Thread.capture`` for a whole page (server HTML or a saved DOM), and for a
 #: browser's copied HTML (a fragment: no head, no scripts).

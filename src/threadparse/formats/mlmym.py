@@ -76,9 +76,9 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
-from threadparse._comments import deletion_of
-from threadparse._diagnostics import Diagnostics
-from threadparse._models import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.lemmy import deletion_of
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -89,9 +89,9 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._post import blocks_of, parse_post, text_of
-from threadparse._source import Line
-from threadparse._walk import preorder
+from threadparse.core.post import blocks_of, parse_post, text_of
+from threadparse.core.source import Line
+from threadparse.core.walk import preorder
 
 __all__ = ("count_headers", "parse_mlmym", "render_mlmym")
 

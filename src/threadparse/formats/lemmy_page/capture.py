@@ -3,7 +3,7 @@
 This is the text a person gets from a real lemmy-ui page (0.18.x, 0.19.x) by
 select all + copy, or a scraper from ``document.body.innerText``. It has no
 icon names and no list bullets (that is the seeds' shape, read by
-``_comments``); every header part is a line of its own, or glued by Firefox.
+``comments.py``); every header part is a line of its own, or glued by Firefox.
 Facts behind every rule are in ``../shared/real_ui/README.md``; the elements
 that print each line are lemmy-ui's ``post-listing``, ``comment-node``,
 ``person-listing``, ``vote-buttons`` and ``moment-time``.
@@ -51,7 +51,19 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from threadparse._chrome import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.lemmy import (
+    canonical_badges,
+    deletion_of,
+    more_replies_of,
+    parse_count,
+    split_pronouns,
+)
+from threadparse.core.models import Author, Comment, Community, Post, Span, Text, Thread
+from threadparse.core.post import parse_post, text_of
+from threadparse.core.source import Line
+from threadparse.core.walk import preorder
+from threadparse.formats.lemmy_page.chrome import (
     LOGIN_NOTICE,
     NAVBAR,
     SIDEBAR_OPENERS,
@@ -59,20 +71,11 @@ from threadparse._chrome import (
     is_chrome,
     is_footer,
 )
-from threadparse._comments import deletion_of, more_replies_of
-from threadparse._diagnostics import Diagnostics
-from threadparse._header import (
+from threadparse.formats.lemmy_page.header import (
     MAX_NAME_LINE,
     Token,
-    canonical_badges,
     classify_token,
-    parse_count,
-    split_pronouns,
 )
-from threadparse._models import Author, Comment, Community, Post, Span, Text, Thread
-from threadparse._post import parse_post, text_of
-from threadparse._source import Line
-from threadparse._walk import preorder
 
 #: Names of the ways a page's text is captured (``Thread.capture``).
 CAPTURES = ("chromium-innertext", "chromium-copy", "firefox-innertext", "firefox-copy")

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import attrs
 
-from threadparse._walk import preorder
+from threadparse.core.walk import preorder
 
 
 @attrs.frozen

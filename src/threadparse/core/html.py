@@ -29,8 +29,8 @@ from html.parser import HTMLParser
 
 import attrs
 
-from threadparse._models import Link, Span
-from threadparse._source import WHITESPACE
+from threadparse.core.models import Link, Span
+from threadparse.core.source import WHITESPACE
 
 #: Elements that take no children.
 VOID = frozenset(

@@ -27,7 +27,7 @@ Tree: in a thread, a comment's parent is the comment whose ``replies`` hold
 it (its ``parent_id`` must agree; where it does not, the nesting is kept and
 TP402 says so). Flat forms (morechildren, search, dumps) name the parent by
 ``parent_id``; a parent that is not in the input gets a placeholder (see
-``_records.py``), a parent that is the post makes a top-level comment.
+``core/records.py``), a parent that is the post makes a top-level comment.
 
 Stubs: a stub's ``count`` (the 2012 API had none: its ``children``) is the
 comments it holds back; those of its ``children`` that are in the input (a
@@ -53,16 +53,16 @@ from datetime import datetime, timezone
 import attrs
 import regex
 
-from threadparse._diagnostics import Diagnostics
-from threadparse._jsonfields import Fields, Relocation, read_values
-from threadparse._jsontree import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.jsonfields import Fields, Relocation, read_values
+from threadparse.core.jsontree import (
     DecodedString,
     Node,
     decode_string,
     scalar,
 )
-from threadparse._markdown import read_body, read_post
-from threadparse._models import (
+from threadparse.core.markdown import read_body, read_post
+from threadparse.core.models import (
     Author,
     Comment,
     Community,
@@ -73,8 +73,8 @@ from threadparse._models import (
     Text,
     Thread,
 )
-from threadparse._records import Record, build_tree
-from threadparse._walk import preorder, rebuild
+from threadparse.core.records import Record, build_tree
+from threadparse.core.walk import preorder, rebuild
 
 DIALECT = "reddit-json"
 SITE = "https://www.reddit.com"

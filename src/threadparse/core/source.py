@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from threadparse._models import Span
+from threadparse.core.models import Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_END_KEPT = re.compile(r"(\r\n|\r|\n)")  # re.split keeps what a group matched

@@ -3,7 +3,7 @@
 Strategy:
 
 1. ``find_headers`` walks the lines once. A line opens a comment only when it
-   reads as a name line *and* header tokens follow it (``_header.py``): a bullet
+   reads as a name line *and* header tokens follow it (``header.py``): a bullet
    alone proves nothing, because markdown lists in bodies render as bullets too.
    Confirmation needs a relative time, or (for a bulleted name line) two strong
    tokens such as ``arrow-up`` and ``·``; an unbulleted name line needs a time
@@ -22,22 +22,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
-from threadparse._chrome import is_chrome
-from threadparse._diagnostics import Diagnostics
-from threadparse._header import (
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.lemmy import MORE_REPLIES, canonical_badges, deletion_of, parse_count
+from threadparse.core.models import Author, Comment, Span, Text
+from threadparse.core.post import text_of
+from threadparse.core.source import Line
+from threadparse.formats.lemmy_page.chrome import is_chrome
+from threadparse.formats.lemmy_page.header import (
     STRONG,
     Token,
     Votes,
-    canonical_badges,
     classify_token,
-    parse_count,
     parse_name_line,
 )
-from threadparse._models import Author, Comment, Span, Text
-from threadparse._post import text_of
-from threadparse._source import Line
 
 #: A header is the name line plus at most this many token lines. lemmy-ui
 #: 0.19.4+ with every optional token shows 17 (shield, link, fedilink, language,
@@ -54,47 +52,12 @@ MAX_BLANK_RUN = 2
 #: comparing the streaming reader with ``parse``.
 HEADER_REACH = 3 * (MAX_HEADER_TOKENS + 1) * (MAX_BLANK_RUN + 1)
 
-# MORE := COUNT " more repl(y|ies)" [" ➔"]  (lemmy-ui's x_more_replies button)
-_MORE_REPLIES = regex.compile(
-    r"(?P<count>\d{1,12}(?:\.\d{1,3})?[KMBT]?)\s{1,4}more\s{1,4}repl(?:y|ies)\s{0,4}(?:➔|->|→)?",
-    regex.IGNORECASE,
-)
-
-# DELETED := "deleted by creator" | "[deleted]", REMOVED := "Removed by mod" |
-# "[removed]" | "[removed by mod]". Tolerates: the markdown italics of view-source
-# ("*deleted by creator*") and any case.
-_DELETED = regex.compile(r"[*_]?(?:deleted by creator|\[deleted\])[*_]?", regex.IGNORECASE)
-_REMOVED = regex.compile(r"[*_]?(?:removed by mod|\[removed(?: by mod)?\])[*_]?", regex.IGNORECASE)
-
 _FOOTER = frozenset({"link", "fedilink"})
 
 #: Tokens that every front end writes after the language.
 _BEFORE_LANGUAGE = frozenset(
     {Token.VOTE_ICON, Token.COUNT, Token.PERCENT, Token.SEPARATOR, Token.EDITED}
 )
-
-
-def deletion_of(content: str) -> str | None:
-    """``"deleted"`` or ``"removed"`` when the line is lemmy-ui's placeholder body."""
-    if len(content) > _MAX_PLACEHOLDER:
-        return None
-    words = " ".join(content.split())  # NBSP from the copy
-    if _DELETED.fullmatch(words):
-        return "deleted"
-    if _REMOVED.fullmatch(words):
-        return "removed"
-    return None
-
-
-def more_replies_of(content: str) -> int | None:
-    """N for a line ``N more replies ➔``, else None."""
-    if len(content) > _MAX_PLACEHOLDER:
-        return None
-    more = _MORE_REPLIES.fullmatch(" ".join(content.split()))
-    return None if more is None else parse_count(more["count"])
-
-
-_MAX_PLACEHOLDER = 40  # the longest placeholder line, "*deleted by creator*", with room
 
 
 @attrs.frozen
@@ -365,7 +328,7 @@ def build_comments(
     diagnostics: Diagnostics,
 ) -> tuple[tuple[Comment, ...], list[Text], list[Text]]:
     """The comment trees, the lines that lie outside every comment, and of those
-    the site's own lines (page chrome, ``_chrome``), which are not errors.
+    the site's own lines (page chrome, ``chrome.py``), which are not errors.
 
     A reply that would sit deeper than ``max_depth`` is attached at
     ``max_depth`` instead, under its ancestor one level up (TP204).
@@ -461,7 +424,7 @@ def _read_body(
     own: set[int] = set()  # indexes into body of lines that are not paragraph text
     nonblank = [i for i, line in enumerate(body) if not line.blank and i not in excluded]
     for i in nonblank:
-        more = _MORE_REPLIES.fullmatch(" ".join(body[i].content.split()))
+        more = MORE_REPLIES.fullmatch(" ".join(body[i].content.split()))
         if more:
             comment.more_replies = parse_count(more["count"])
             own.add(i)

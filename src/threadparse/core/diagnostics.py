@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from threadparse._models import Diagnostic, Severity, Span
-from threadparse._source import ESCAPE_CONTROLS, LineIndex, LineNumbers, TextLineNumbers
+from threadparse.core.models import Diagnostic, Severity, Span
+from threadparse.core.source import ESCAPE_CONTROLS, LineIndex, LineNumbers, TextLineNumbers
 
 
 @attrs.frozen

@@ -31,8 +31,8 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from threadparse._diagnostics import Diagnostics
-from threadparse._models import Comment, Span
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.models import Comment, Span
 
 
 @attrs.frozen

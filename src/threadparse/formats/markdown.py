@@ -1,0 +1,61 @@
+"""A post body in markdown (dialect ``markdown``): the source a post's author
+wrote, read as the page shows it (``core/markdown.py`` renders it as lemmy-ui
+does), into the preamble and link sections. No comments.
+
+Evidence for ``threadparse.detect``: lines only markdown source shows
+(``# Title``, a bold-only line, ``[text](http...)``, ``::: spoiler``, a code
+fence), one vote each (``markdown_lines``); rendered page text shows none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.markdown import read_post
+from threadparse.core.models import Span, Thread
+from threadparse.core.source import Line
+
+__all__ = ("markdown_lines", "parse_markdown")
+
+# Lines only markdown source shows (rendered page text has lost the markup).
+# Bounded repeats only: every line is tried once, in time linear in its length.
+_MARKDOWN_LINE = regex.compile(
+    r"""
+      \#{1,6}\s\S                                  # ATX heading
+    | (?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?\s*$   # a bold-only line (a heading)
+    | :::\s{0,4}spoiler\b                          # a Lemmy spoiler block
+    | (?:```|~~~)                                  # a code fence
+    | .{0,2000}?\]\(\s{0,4}(?:https?://|/)          # [text](url)
+    """,
+    regex.VERBOSE,
+)
+
+
+def markdown_lines(lines: Sequence[Line]) -> int:
+    """How many lines only markdown source shows."""
+    return sum(1 for line in lines if not line.blank and _MARKDOWN_LINE.match(line.content))
+
+
+def parse_markdown(text: str | None, lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
+    """The post's preamble and sections; TP103 when markdown-it-py is missing."""
+    assert text is not None
+    (preamble, sections), rendered = read_post(text)
+    if not rendered and lines:
+        diagnostics.report(
+            "TP103",
+            "markdown-it-py is not installed (pip install 'threadparse[markdown]'): "
+            "the markdown was read as plain text, markup kept",
+            Span(0, 0),
+        )
+    return Thread(
+        dialect="markdown",
+        preamble=preamble,
+        sections=sections,
+        comments=(),
+        unattributed=(),
+        unparsed=(),
+        diagnostics=diagnostics.sorted(),
+    )
