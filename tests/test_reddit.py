@@ -197,6 +197,41 @@ POST = _thing(
 )
 
 
+def test_a_stub_that_lists_a_comment_and_its_reply_counts_each_once() -> None:
+    """A stub's ``children`` may name comments at several depths; a reply found
+    under a listed comment it also lists is one comment, not two."""
+    thread_json = json.dumps(
+        [
+            _listing(POST),
+            _listing(
+                _thing(
+                    "more", id="k2", name="t1_k2", parent_id="t3_p1", count=4, children=["k2", "k3"]
+                )
+            ),
+        ]
+    )
+    answer = json.dumps(
+        {
+            "json": {
+                "errors": [],
+                "data": {
+                    "things": [
+                        _t1("k2", "t3_p1", "Listed."),
+                        _t1("k3", "t1_k2", "Listed too, and a reply of k2."),
+                        _t1("k4", "t1_k3", "Not listed, under k3."),
+                    ]
+                },
+            }
+        }
+    )
+    thread = threadparse.parse(thread_json + "\n" + answer)
+    assert [(c.id, c.depth) for c in thread.walk()] == [("k2", 0), ("k3", 1), ("k4", 2)]
+    assert thread.more_replies == 1  # 4 held back, 3 of them here
+    assert [d.message for d in thread.diagnostics if d.code == "TP405"] == [
+        "1 'more' stub holds back 1 comment not in the input: counted in more_replies"
+    ]
+
+
 def test_a_hand_made_thread_reads_exactly() -> None:
     tree = [
         _listing(POST),

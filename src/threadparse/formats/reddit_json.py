@@ -74,7 +74,7 @@ from threadparse.core.models import (
     Thread,
 )
 from threadparse.core.records import Record, build_tree
-from threadparse.core.walk import preorder, rebuild
+from threadparse.core.walk import rebuild
 
 DIALECT = "reddit-json"
 SITE = "https://www.reddit.com"
@@ -362,12 +362,11 @@ class _Reader:
 
     def _more(self, comments: tuple[Comment, ...]) -> tuple[tuple[Comment, ...], int | None]:
         """The stubs' counts as ``more_replies``, less the children the input holds."""
-        branch = _branch_sizes(comments)
+        found = _found_per_stub(comments, self.stubs)
         missing: dict[str | None, int] = {}
         held = 0
-        for stub in self.stubs:
-            found = sum(branch.get(child, 0) for child in stub.children)
-            left = max(0, stub.count - found)
+        for number, stub in enumerate(self.stubs):
+            left = max(0, stub.count - found[number])
             if left:
                 missing[stub.parent] = missing.get(stub.parent, 0) + left
                 held += left
@@ -393,15 +392,26 @@ class _Reader:
         return _with_more(comments, missing), top
 
 
-def _branch_sizes(comments: tuple[Comment, ...]) -> dict[str, int]:
-    """Per comment id, the comments of its branch in the input, itself included:
-    what a stub that listed it no longer holds back. Placeholders count nothing."""
-    order = list(preorder(comments, _replies))
-    sizes: dict[int, int] = {}
-    for comment in reversed(order):  # each after all of its replies
-        own = 0 if comment.missing else 1
-        sizes[id(comment)] = own + sum(sizes[id(reply)] for reply in comment.replies)
-    return {c.id: sizes[id(c)] for c in order if c.id is not None and not c.missing}
+def _found_per_stub(comments: tuple[Comment, ...], stubs: Sequence[_Stub]) -> list[int]:
+    """Per stub, the comments of the input it no longer holds back: those it
+    lists and their replies, each comment once (a stub may list a comment and
+    its reply both); a comment listed by two stubs counts for the nearer.
+    Placeholders count nothing."""
+    listed: dict[str, int] = {}
+    for number, stub in enumerate(stubs):
+        for child in stub.children:
+            listed.setdefault(child, number)
+    found = [0] * len(stubs)
+    stack: list[tuple[Comment, int | None]] = [(c, None) for c in reversed(comments)]
+    while stack:
+        comment, owner = stack.pop()
+        if not comment.missing:
+            if comment.id is not None:
+                owner = listed.get(comment.id, owner)
+            if owner is not None:
+                found[owner] += 1
+        stack.extend((reply, owner) for reply in reversed(comment.replies))
+    return found
 
 
 def _with_more(
