@@ -7,7 +7,11 @@ Evidence, strongest first:
   array and no ``post_view`` object.
 - Page text: comment headers (``_comments.find_headers``), voted on by their
   tokens for lemmy-0.19, lemmy-0.18 or hexbear (``_parser.detect_dialect``).
-- mlmym: ``[–] name N points T ago`` header lines, 3 votes each.
+- mlmym: ``[-] name N points T ago`` header lines, 3 votes each.
+- old.reddit: its own header lines (``[–]name 5 points 2 hours ago``), 3 votes
+  each, and its own buttons lines (``permalinkembedsavereportreply``), 2 each
+  (``_oldreddit.evidence``); old.reddit's headers also read as mlmym's, so its
+  buttons decide.
 - Markdown: lines only markdown source has (``# Title``, a bold-only line,
   ``[text](http...)``, ``::: spoiler``, a code fence), one vote each; rendered
   page text shows none of these.
@@ -41,6 +45,7 @@ from threadparse._lemmyhtml import looks_like_lemmy_html
 from threadparse._lemmyhtml import quick_capture as html_capture
 from threadparse._lemmyui import Layout, detect_layout, page_marks
 from threadparse._mlmym import count_headers
+from threadparse._oldreddit import evidence as old_reddit_evidence
 from threadparse._post import first_heading, is_link_list
 from threadparse._reddit import is_reddit
 from threadparse._source import Line, split_lines
@@ -55,6 +60,7 @@ DIALECTS = (
     "lemmy-api",
     "lemmy-html",
     "reddit-json",
+    "old-reddit",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = ("lemmy-api", "reddit-json")
@@ -152,6 +158,7 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     if headers and not votes:
         votes["lemmy-0.19"] = len(headers)  # headers, but no token that tells versions apart
     votes["mlmym"] = MLMYM_WEIGHT * count_headers(lines)
+    votes["old-reddit"] = old_reddit_evidence(lines)
     votes["markdown"] = sum(
         1 for line in lines if not line.blank and _MARKDOWN_LINE.match(line.content)
     )
@@ -159,7 +166,7 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     if not ranked:
         fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
         return Detection(fallback, 0.5, None)
-    order = [*PAGE_DIALECTS, "mlmym", "markdown"]  # a tie goes to the earlier
+    order = [*PAGE_DIALECTS, "mlmym", "old-reddit", "markdown"]  # a tie goes to the earlier
     ranked.sort(key=lambda pair: (-pair[0], order.index(pair[1])))
     best, winner = ranked[0]
     if len(ranked) == 1:

@@ -49,6 +49,7 @@ from threadparse._header import parse_count
 from threadparse._lemmyui import CAPTURES, carried_capture, render_capture
 from threadparse._mlmym import render_mlmym
 from threadparse._models import Author, Comment, Section, Text, Thread
+from threadparse._oldreddit import render_old_reddit
 from threadparse._records import authorless_comment
 from threadparse._walk import preorder, rebuild
 
@@ -76,7 +77,7 @@ def compact_count(value: int) -> str:
 
 #: What ``render`` writes: the page texts (API JSON and markdown are sources,
 #: not pages).
-RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym")
+RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "old-reddit")
 
 
 def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
@@ -100,6 +101,8 @@ def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
         return _render_flat(thread)
     if dialect == "mlmym":
         return render_mlmym(thread)
+    if dialect == "old-reddit":
+        return render_old_reddit(thread)
     parts = [part for part in (_post(thread, flat=False), _comments(thread, dialect)) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
 
