@@ -89,6 +89,7 @@ def test_the_layers_are_what_the_tests_assume() -> None:
         "lemmy_api",
         "lemmy_html",
         "reddit_json",
+        "old_reddit",
     }
 
 

@@ -7,7 +7,11 @@ Evidence, strongest first:
   array and no ``post_view`` object.
 - Page text: comment headers (``formats/lemmy_page``), voted on by their
   tokens for lemmy-0.19, lemmy-0.18 or hexbear (``page_votes``).
-- mlmym: ``[–] name N points T ago`` header lines, 3 votes each.
+- mlmym: ``[-] name N points T ago`` header lines, 3 votes each.
+- old.reddit: its own header lines (``[–]name 5 points 2 hours ago``), 3 votes
+  each, and its own buttons lines (``permalinkembedsavereportreply``), 2 each
+  (``formats/old_reddit.py``'s ``evidence``); old.reddit's headers also read as
+  mlmym's, so its buttons decide.
 - Markdown: lines only markdown source has (``# Title``, a bold-only line,
   ``[text](http...)``, ``::: spoiler``, a code fence), one vote each; rendered
   page text shows none of these.
@@ -43,6 +47,7 @@ from threadparse.formats.lemmy_page.comments import Header, find_headers
 from threadparse.formats.lemmy_page.page import looks_like_page_post, page_votes
 from threadparse.formats.markdown import markdown_lines
 from threadparse.formats.mlmym import count_headers
+from threadparse.formats.old_reddit import evidence as old_reddit_evidence
 from threadparse.formats.reddit_json import is_reddit
 
 #: Below this share of the votes the runner-up is named in a TP104 diagnostic.
@@ -109,12 +114,13 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     if headers and not votes:
         votes["lemmy-0.19"] = len(headers)  # headers, but no token that tells versions apart
     votes["mlmym"] = MLMYM_WEIGHT * count_headers(lines)
+    votes["old-reddit"] = old_reddit_evidence(lines)
     votes["markdown"] = markdown_lines(lines)
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     if not ranked:
         fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
         return Detection(fallback, 0.5, None)
-    order = [*PAGE_DIALECTS, "mlmym", "markdown"]  # a tie goes to the earlier
+    order = [*PAGE_DIALECTS, "mlmym", "old-reddit", "markdown"]  # a tie goes to the earlier
     ranked.sort(key=lambda pair: (-pair[0], order.index(pair[1])))
     best, winner = ranked[0]
     if len(ranked) == 1:

@@ -40,12 +40,13 @@ from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
 from threadparse.formats.markdown import parse_markdown
 from threadparse.formats.mlmym import parse_mlmym
+from threadparse.formats.old_reddit import parse_old_reddit
 from threadparse.formats.reddit_json import parse_reddit
 
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "markdown", "lemmy-html", *JSON_DIALECTS)
+WHOLE_DIALECTS = ("mlmym", "old-reddit", "markdown", "lemmy-html", *JSON_DIALECTS)
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -71,7 +72,8 @@ def parse(
         dialect: ``"auto"`` (read the shape from the text, see
             ``threadparse.detect``) or one of ``DIALECTS``:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
-            ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``.
+            ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``,
+            ``"reddit-json"``, ``"old-reddit"``.
         strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
@@ -180,6 +182,8 @@ def parse_lines(
         return _parse_json(text, dialect=dialect, max_depth=max_depth)
     if dialect == "mlmym":
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "old-reddit":
+        return parse_old_reddit(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":
         return parse_markdown(text, lines, diagnostics)
     if dialect in ("auto", "lemmy-0.19", "lemmy-0.18"):

@@ -51,6 +51,7 @@ from threadparse.core.walk import preorder, rebuild
 from threadparse.formats import PAGE_DIALECTS
 from threadparse.formats.lemmy_page.capture import CAPTURES, carried_capture, render_capture
 from threadparse.formats.mlmym import render_mlmym
+from threadparse.formats.old_reddit import render_old_reddit
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
 
@@ -76,7 +77,7 @@ def compact_count(value: int) -> str:
 
 #: What ``render`` writes: the page texts (API JSON and markdown are sources,
 #: not pages).
-RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym")
+RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "old-reddit")
 
 
 def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
@@ -100,6 +101,8 @@ def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
         return _render_flat(thread)
     if dialect == "mlmym":
         return render_mlmym(thread)
+    if dialect == "old-reddit":
+        return render_old_reddit(thread)
     parts = [part for part in (_post(thread, flat=False), _comments(thread, dialect)) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
 

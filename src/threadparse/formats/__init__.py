@@ -13,6 +13,7 @@ markdown               ``markdown.py``             a post's markdown source
 lemmy-api              ``lemmy_api.py``            Lemmy and PieFed API JSON
 lemmy-html             ``lemmy_html.py``           lemmy-ui's HTML (saved page, DOM, copy)
 reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arctic Shift
+old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -34,6 +35,7 @@ DIALECTS = (
     "lemmy-api",
     "lemmy-html",
     "reddit-json",
+    "old-reddit",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = ("lemmy-api", "reddit-json")
