@@ -353,3 +353,25 @@ def test_reddit_markdown_keeps_quotes_straight_and_reads_entities() -> None:
     body = 'Don\'t -- "quoted" &amp;#3232;_&amp;#3232;'  # legacy JSON escapes the & once more
     thread = threadparse.parse(json.dumps([_listing(POST), _listing(_t1("a", "t3_p1", body))]))
     assert [p.text for p in thread.comments[0].paragraphs] == ['Don\'t -- "quoted" ಠ_ಠ']
+
+
+def test_dump_lines_cut_to_a_few_columns_are_still_reddit() -> None:
+    """Researchers keep a dump's few columns they need; ``link_id`` as Reddit's
+    fullname of a thread still says whose records these are."""
+    text = (
+        '{"id": "b2", "parent_id": "t1_b1", "link_id": "t3_p5", "author": "tern", "body": "Agreed."}\n'
+        '{"id": "b1", "parent_id": "t3_p5", "link_id": "t3_p5", "author": "auk", "body": "Tides."}\n'
+    )
+    assert threadparse.detect(text) == threadparse.Detection("reddit-json", 1.0, None)
+    thread = threadparse.parse(text)
+    assert [
+        (c.id, c.parent_id, c.depth, c.author.name if c.author else None) for c in thread.walk()
+    ] == [
+        ("b1", None, 0, "auk"),
+        ("b2", "b1", 1, "tern"),
+    ]
+    assert thread.diagnostics == ()
+    # Without the fullname it is no Reddit record: said, not guessed.
+    other = threadparse.parse('{"id": "b1", "link_id": 5, "body": "Tides."}')
+    assert other.dialect == "lemmy-api"
+    assert [d.code for d in other.diagnostics] == ["TP902"]

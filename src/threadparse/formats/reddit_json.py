@@ -105,8 +105,17 @@ def is_reddit(value: object) -> bool:
 
 
 def _is_record(value: dict[str, object]) -> bool:
-    """A comment's or post's data as dumps hold it."""
-    return "subreddit" in value and ("link_id" in value or "title" in value)
+    """A comment's or post's data as dumps hold it: with its subreddit, or a
+    comment cut down to a few columns that still names its thread by
+    Reddit's fullname (``"link_id": "t3_..."``)."""
+    if "subreddit" in value and ("link_id" in value or "title" in value):
+        return True
+    return _names_a_thread(value.get("link_id"))
+
+
+def _names_a_thread(link: object) -> bool:
+    """Is a ``link_id`` Reddit's fullname of a thread (``t3_...``)?"""
+    return isinstance(link, str) and link.startswith("t3_")
 
 
 # -- Reading ------------------------------------------------------------------------
@@ -174,7 +183,8 @@ class _Reader:
                 for item in data.items():
                     self.record(item, Span(item.start, item.end))
                 return
-            if value.get("subreddit") is not None:
+            link = scalar(self.fields.text, value.get("link_id"))
+            if value.get("subreddit") is not None or _names_a_thread(link):
                 self.record(value, Span(value.start, value.end))
                 return
         self.not_read(
