@@ -8,10 +8,11 @@ Evidence, strongest first:
 - Page text: comment headers (``formats/lemmy_page``), voted on by their
   tokens for lemmy-0.19, lemmy-0.18 or hexbear (``page_votes``).
 - mlmym: ``[-] name N points T ago`` header lines, 3 votes each.
-- old.reddit: its own header lines (``[–]name 5 points 2 hours ago``), 3 votes
-  each, and its own buttons lines (``permalinkembedsavereportreply``), 2 each
-  (``formats/old_reddit.py``'s ``evidence``); old.reddit's headers also read as
-  mlmym's, so its buttons decide.
+- old.reddit: header lines only it writes (``[–]name 5 points 2 hours ago``:
+  the en dash, the glued name, badges, three glued scores), 3 votes each and
+  taken from mlmym's count, which reads them too; buttons lines only it writes
+  (``permalinkembedsavereportreply``), 4 each (``formats/old_reddit.py``'s
+  ``evidence``).
 - Markdown: lines only markdown source has (``# Title``, a bold-only line,
   ``[text](http...)``, ``::: spoiler``, a code fence), one vote each; rendered
   page text shows none of these.
@@ -55,6 +56,13 @@ AMBIGUOUS = 0.6
 
 #: Votes per mlmym header line: each is a whole header, as a page header is.
 MLMYM_WEIGHT = 3
+
+#: Votes per old.reddit header line that only old.reddit writes (a whole header,
+#: as mlmym's), and per buttons line only old.reddit writes: more than a header,
+#: so that a copy whose marks were made plain (``[-] name``, which mlmym also
+#: writes) still goes to the reader its buttons name.
+OLD_REDDIT_HEADER_WEIGHT = 3
+OLD_REDDIT_BUTTONS_WEIGHT = 4
 
 
 @attrs.frozen
@@ -113,8 +121,13 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     votes: Counter[str] = page_votes(headers)
     if headers and not votes:
         votes["lemmy-0.19"] = len(headers)  # headers, but no token that tells versions apart
-    votes["mlmym"] = MLMYM_WEIGHT * count_headers(lines)
-    votes["old-reddit"] = old_reddit_evidence(lines)
+    reddit = old_reddit_evidence(lines)
+    # old.reddit's own headers read as mlmym's too: they count for old.reddit only.
+    votes["mlmym"] = MLMYM_WEIGHT * max(0, count_headers(lines) - reddit.own_headers)
+    votes["old-reddit"] = (
+        OLD_REDDIT_HEADER_WEIGHT * reddit.own_headers
+        + OLD_REDDIT_BUTTONS_WEIGHT * reddit.own_buttons
+    )
     votes["markdown"] = markdown_lines(lines)
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     if not ranked:

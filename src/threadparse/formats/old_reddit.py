@@ -88,7 +88,14 @@ from threadparse.core.post import blocks_of, parse_post, text_of
 from threadparse.core.source import Line
 from threadparse.core.walk import preorder
 
-__all__ = ("count_headers", "evidence", "parse_old_reddit", "read_header", "render_old_reddit")
+__all__ = (
+    "Evidence",
+    "count_headers",
+    "evidence",
+    "parse_old_reddit",
+    "read_header",
+    "render_old_reddit",
+)
 
 DIALECT = "old-reddit"
 
@@ -253,42 +260,53 @@ def _more(line: Line) -> int | bool:
     return bool(_CONTINUE.fullmatch(words))
 
 
-def evidence(lines: Sequence[Line], *, limit: int = 50) -> int:
-    """Detection votes for old-reddit: 3 for each header line that is old.reddit's
-    own (the en dash of ``[–]``, a MARK glued to the name, ``[score hidden]``,
-    three glued scores, a ``[S]``/``[M]``/``[A]`` badge, ``stickied comment``),
-    and 3 for each buttons line only old.reddit writes (``embed``, ``report``,
-    ``give award``, or the words glued). mlmym's ``[-] name`` headers and its
-    ``permalink fedilink source`` buttons count nothing here. At most ``limit``
-    lines vote."""
-    votes = 0
-    seen = 0
+@attrs.frozen
+class Evidence:
+    """What in the lines only old.reddit writes, for ``threadparse.detect``."""
+
+    own_headers: int
+    """Header lines with a mark mlmym never writes: the en dash of ``[–]``, a
+    mark glued to the name, ``[score hidden]``, three glued scores, a
+    ``[S]``/``[M]``/``[A]`` badge, ``stickied comment``. mlmym's reader
+    accepts these lines too, so they are old.reddit's, not mlmym's."""
+    own_buttons: int
+    """Buttons lines only old.reddit writes (``embed``, ``report``, ``give
+    award``, or the words glued); mlmym's say ``fedilink``."""
+
+
+_GLUED_SCORES = regex.compile(r"points?-?[0-9]")
+
+
+def evidence(lines: Sequence[Line]) -> Evidence:
+    """Count the lines only old.reddit writes (each line is read once)."""
+    headers = buttons = 0
     for index, line in enumerate(lines):
-        if seen >= limit or line.blank:
+        if line.blank:
             continue
         content = line.content
         if content[:1] == "[":
             header = read_header(lines, index)
             if header is not None:
-                seen += 1
                 folded = _folded(content)
-                own = (
+                if (
                     folded[1] == "–"
                     or folded[3:4] != " "
                     or "[score hidden]" in folded
                     or "stickied comment" in folded
-                    or regex.search(r"points?-?[0-9]", folded) is not None
+                    or _GLUED_SCORES.search(folded) is not None
                     or bool(header.author.badges)
-                )
-                votes += 3 if own else 0
+                ):
+                    headers += 1
         elif content[:9] == "permalink" and _is_buttons(line):
             folded = _folded(content)
             if "fedilink" not in folded and (
-                " " not in folded or regex.search(r"embed|report|give ", folded)
+                " " not in folded or _OWN_BUTTONS.search(folded) is not None
             ):
-                votes += 3
-                seen += 1
-    return votes
+                buttons += 1
+    return Evidence(headers, buttons)
+
+
+_OWN_BUTTONS = regex.compile(r"embed|report|give ")
 
 
 # -- The post -------------------------------------------------------------------------
