@@ -236,6 +236,60 @@ def html_lone_lt(size: int) -> str:
     return '<div class="lemmy-site"><p>' + _repeat("<", size)
 
 
+def old_reddit_copy(size: int) -> str:
+    """An old.reddit selection copy: headers at one indent, glued buttons, and a
+    load-more line after every third comment (each line is tried as a header,
+    a buttons line and a load-more line)."""
+    unit = (
+        "[–]name{n} {n} points 3 hours ago*\nA body line for the comment.\n"
+        "    permalinkembedsaveparentreportreply\n"
+    )
+    more = "load more comments (3 replies)\n"
+    count = max(1, size // len(unit.format(n=1000)))
+    return "".join(unit.format(n=n % 997) + (more if n % 3 == 2 else "") for n in range(count))
+
+
+def old_reddit_chain(size: int) -> str:
+    """An old.reddit textContent copy whose child counts make one reply chain:
+    every comment the only child of the one before (the counts give the depth)."""
+    unit = (
+        "[–]name 1 point2 points3 points 2 hours ago ({c} children)\nReply.\npermalink embed save\n"
+    )
+    count = max(1, size // len(unit.format(c=10**6)))
+    return "".join(unit.format(c=count - 1 - n) for n in range(count))
+
+
+def old_reddit_header_bait(size: int) -> str:
+    """Lines that open like an old.reddit header and never finish one: a mark, a
+    long name with spaces, points, but no time (every header try fails late)."""
+    bait = "[–]" + "word " * 70 + "12 points 3 hours\n"
+    return _repeat(bait, size)
+
+
+def reddit_stub_answered(size: int) -> str:
+    """Reddit thread JSON whose one ``more`` stub lists every comment of the
+    morechildren answer that follows it, each a reply to the one before."""
+    ids = [f"c{i}" for i in range(max(2, size // 150))]
+    listed = ",".join(f'"{i}"' for i in ids)
+    stub = (
+        '[{"kind":"Listing","data":{"children":[]}},{"kind":"Listing","data":{"children":'
+        '[{"kind":"more","data":{"id":"c0","parent_id":"t3_p","count":'
+        f"{len(ids)}"
+        ',"children":['
+        f"{listed}"
+        "]}}]}}]\n"
+    )
+    things = ",".join(
+        '{"kind":"t1","data":{"id":"'
+        + cid
+        + '","parent_id":"'
+        + ("t3_p" if n == 0 else f"t1_{ids[n - 1]}")
+        + '","link_id":"t3_p","author":"a","body":"x"}}'
+        for n, cid in enumerate(ids)
+    )
+    return stub + '{"json":{"errors":[],"data":{"things":[' + things + "]}}}"
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -259,6 +313,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "html_unclosed": html_unclosed,
     "html_lone_lt": html_lone_lt,
     "html_nested_links": html_nested_links,
+    "old_reddit_copy": old_reddit_copy,
+    "old_reddit_chain": old_reddit_chain,
+    "old_reddit_header_bait": old_reddit_header_bait,
+    "reddit_stub_answered": reddit_stub_answered,
 }
 
 

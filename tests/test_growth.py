@@ -68,6 +68,10 @@ SIZES: dict[str, int] = {
     "html_unclosed": 8_000,
     "html_lone_lt": 100_000,
     "html_nested_links": 8_000,
+    "old_reddit_copy": 20_000,
+    "old_reddit_chain": 10_000,
+    "old_reddit_header_bait": 60_000,
+    "reddit_stub_answered": 20_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one
