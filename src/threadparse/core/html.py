@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 
 import attrs
 
-from threadparse.core.models import Link, Span
+from threadparse.core.models import Link, Span, Text
 from threadparse.core.source import WHITESPACE
 
 #: Elements that take no children.
@@ -480,3 +480,91 @@ def children(nodes: Sequence[Node], index: int) -> list[int]:
         found.append(child)
         child = nodes[child].last
     return found
+
+
+#: Elements that are a paragraph of their own in a body (a list, a table, a
+#: quote is one paragraph).
+BODY_BLOCKS = frozenset(
+    [
+        "p",
+        "ul",
+        "ol",
+        "pre",
+        "blockquote",
+        "table",
+        "details",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "div",
+        "section",
+        "figure",
+        "dl",
+    ]
+)
+
+
+def paragraphs(
+    tree: Tree,
+    items: Sequence[int],
+    *,
+    skip: Callable[[int], bool] | None = None,
+    used: bytearray | None = None,
+) -> list[Text]:
+    """A body's paragraphs, from its child nodes ``items``: a Text per block
+    element (``BODY_BLOCKS``; its lines joined by line breaks, its span the
+    element's), a Text per line of the text and inline elements between blocks.
+    Subtrees for which ``skip`` holds are left out; text read is marked in
+    ``used``."""
+    nodes = tree.nodes
+    found: list[Text] = []
+    loose: list[int] = []
+
+    def flush_loose() -> None:
+        if not loose:
+            return
+        shown = lines(tree, loose[0], nodes[loose[-1]].last, skip=skip, used=used)
+        found.extend(Text(s.text, s.span, s.links) for s in shown)
+        loose.clear()
+
+    for child in items:
+        node = nodes[child]
+        owned = skip is not None and skip(child)
+        if node.tag == TEXT or node.tag not in BODY_BLOCKS or owned:
+            if not owned:
+                loose.append(child)
+            continue
+        flush_loose()
+        skipped: list[int] = []
+        shown = lines(tree, child, node.last, skip=skip, used=used, skipped=skipped)
+        if shown and skipped:
+            # Broken HTML: a block never closed holds a skipped subtree (another
+            # comment). Its span would cover it: a Text per line instead.
+            found.extend(Text(s.text, s.span, s.links) for s in shown)
+        elif shown:
+            links = tuple(link for s in shown for link in s.links)
+            found.append(Text("\n".join(s.text for s in shown), Span(node.start, node.end), links))
+    flush_loose()
+    return found
+
+
+def roots(nodes: Sequence[Node]) -> list[int]:
+    """The indices of the top-level nodes (a fragment's children)."""
+    found = []
+    index = 0
+    while index < len(nodes):
+        found.append(index)
+        index = max(nodes[index].last, index + 1)
+    return found
+
+
+def html_paragraphs(source: str) -> list[Text]:
+    """The paragraphs an HTML fragment shows (a comment's ``text`` on Hacker
+    News, a post's ``cooked`` on Discourse, a status's ``content`` on
+    Mastodon), with their links; spans are offsets into ``source``."""
+    tree = parse_html(source)
+    return paragraphs(tree, roots(tree.nodes))

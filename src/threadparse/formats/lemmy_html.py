@@ -70,7 +70,17 @@ from typing import Any
 import attrs
 
 from threadparse.core.diagnostics import Diagnostics
-from threadparse.core.html import TEXT, Node, Shown, Tree, children, lines, parse_html, shows_text
+from threadparse.core.html import (
+    TEXT,
+    Node,
+    Shown,
+    Tree,
+    children,
+    lines,
+    paragraphs,
+    parse_html,
+    shows_text,
+)
 from threadparse.core.jsonfields import parse_timestamp
 from threadparse.core.lemmy import (
     canonical_badges,
@@ -939,67 +949,11 @@ class _Reader:
         }
 
     def blocks(self, body: int) -> list[Text]:
-        """A body's paragraphs: a Text per top-level block (a list, a table, a quote
-        is one), a Text per line of text between blocks."""
-        nodes = self.nodes
-        found: list[Text] = []
-        loose: list[int] = []
-
-        def flush_loose() -> None:
-            if not loose:
-                return
-            shown = lines(
-                self.tree, loose[0], nodes[loose[-1]].last, skip=self.is_owner, used=self.used
-            )
-            found.extend(Text(s.text, s.span, s.links) for s in shown)
-            loose.clear()
-
-        for child in children(nodes, body):
-            node = nodes[child]
-            if node.tag == TEXT or node.tag not in _BODY_BLOCKS or self.is_owner(child):
-                if not self.is_owner(child):
-                    loose.append(child)
-                continue
-            flush_loose()
-            skipped: list[int] = []
-            shown = lines(
-                self.tree, child, node.last, skip=self.is_owner, used=self.used, skipped=skipped
-            )
-            if shown and skipped:
-                # Broken HTML: a block never closed holds another comment. Its span
-                # would cover that comment: a Text per line instead.
-                found.extend(Text(s.text, s.span, s.links) for s in shown)
-            elif shown:
-                links = tuple(link for s in shown for link in s.links)
-                found.append(
-                    Text("\n".join(s.text for s in shown), Span(node.start, node.end), links)
-                )
-        flush_loose()
-        return found
+        """A body's paragraphs (``core/html.py``'s ``paragraphs``), other
+        comments' subtrees left out."""
+        return paragraphs(self.tree, children(self.nodes, body), skip=self.is_owner, used=self.used)
 
 
-_BODY_BLOCKS = frozenset(
-    [
-        "p",
-        "ul",
-        "ol",
-        "pre",
-        "blockquote",
-        "table",
-        "details",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "div",
-        "section",
-        "figure",
-        "dl",
-    ]
-)
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
