@@ -212,7 +212,7 @@ def test_strict_exits_1_with_the_message(
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
                 "'lemmy-0.18', 'hexbear', 'flat', 'mlmym', 'markdown', 'lemmy-api', 'lemmy-html', "
-                "'reddit-json') "
+                f"{', '.join(repr(d) for d in threadparse.DIALECTS[8:])}) "
                 "(see 'python -m threadparse dump --help')"
             ),
         ),
