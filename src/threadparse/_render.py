@@ -45,7 +45,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from threadparse.core.lemmy import parse_count
-from threadparse.core.models import Author, Comment, Section, Text, Thread
+from threadparse.core.models import Author, Comment, Text, Thread
+from threadparse.core.post import render_post
 from threadparse.core.records import authorless_comment
 from threadparse.core.walk import preorder, rebuild
 from threadparse.formats import PAGE_DIALECTS
@@ -109,22 +110,7 @@ def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
 
 def _post(thread: Thread, *, flat: bool) -> str:
     """Preamble and sections. Flat text has no blank lines inside the post."""
-    blocks: list[str] = []
-    if thread.preamble.paragraphs:
-        joiner = "\n" if flat else "\n\n"
-        blocks.append(joiner.join(p.text for p in thread.preamble.paragraphs))
-    section_blocks = list(_section_blocks(thread.sections))
-    if section_blocks:
-        blocks.append(("\n" if flat else "\n\n").join(section_blocks))
-    return ("\n" if flat else "\n\n\n").join(blocks)
-
-
-def _section_blocks(sections: tuple[Section, ...]) -> Iterator[str]:
-    for section in preorder(sections, lambda s: s.sections):
-        if section.title is not None:
-            yield section.title + (":" if section.level > 1 else "")
-        if section.items:
-            yield "\n".join(item.text for item in section.items)
+    return render_post(thread.preamble, thread.sections, flat=flat)
 
 
 def _render_flat(thread: Thread) -> str:

@@ -9,6 +9,8 @@ import from ``threadparse.formats`` or the top of the package):
   policy on orphans, duplicates, loops and depth.
 - ``jsontree``, ``jsonfields``: positioned JSON values and typed field reads;
   ``html``: an HTML tree with source offsets; ``urls``: URL parts that never raise.
+- ``linetree``: comment trees of page text whose comments open with one header
+  line (old.reddit, mlmym), and its writer.
 - ``lemmy``: what every Lemmy front end prints alike (badges, pronouns, counts,
   placeholders).
 """

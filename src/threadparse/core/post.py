@@ -34,6 +34,7 @@ import regex
 
 from threadparse.core.models import Item, Preamble, Section, Span, Text
 from threadparse.core.source import Line, join_text
+from threadparse.core.walk import preorder
 
 #: Headings are short: the megathreads' longest is 44 characters. Longer
 #: Title-Case lines are article titles quoted as items.
@@ -289,3 +290,21 @@ class SectionsBuilder:
     def finish(self) -> tuple[Section, ...]:
         self._close_top()
         return tuple(self.done)
+
+
+def render_post(preamble: Preamble, sections: tuple[Section, ...], *, flat: bool = False) -> str:
+    """A post's preamble and sections as page text shows them: paragraphs and
+    blocks apart by blank lines (a line each in flat text), a nested heading
+    with its ``:``."""
+    blocks: list[str] = []
+    if preamble.paragraphs:
+        blocks.append(("\n" if flat else "\n\n").join(p.text for p in preamble.paragraphs))
+    section_blocks: list[str] = []
+    for section in preorder(sections, lambda s: s.sections):
+        if section.title is not None:
+            section_blocks.append(section.title + (":" if section.level > 1 else ""))
+        if section.items:
+            section_blocks.append("\n".join(item.text for item in section.items))
+    if section_blocks:
+        blocks.append(("\n" if flat else "\n\n").join(section_blocks))
+    return ("\n" if flat else "\n\n\n").join(blocks)

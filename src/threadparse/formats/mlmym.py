@@ -77,21 +77,17 @@ import attrs
 import regex
 
 from threadparse.core.diagnostics import Diagnostics
-from threadparse.core.lemmy import deletion_of
+from threadparse.core.linetree import LineTree, OpenComment, write_comments
 from threadparse.core.models import (
     Author,
     Comment,
     Community,
     Post,
-    Preamble,
-    Section,
     Span,
-    Text,
     Thread,
 )
-from threadparse.core.post import blocks_of, parse_post, text_of
+from threadparse.core.post import parse_post, render_post
 from threadparse.core.source import Line
-from threadparse.core.walk import preorder
 
 __all__ = ("count_headers", "parse_mlmym", "render_mlmym")
 
@@ -375,76 +371,54 @@ def _sidebar_start(lines: Sequence[Line], start: int) -> int:
 # -- The reader ---------------------------------------------------------------------
 
 
-@attrs.define(eq=False)
-class _Node:
-    """A comment while the tree is built: mutable, frozen at the end."""
-
-    header: _Header
-    depth: int
-    start: int
-    end: int
-    deleted: bool = False
-    removed: bool = False
-    more_replies: int | None = None
-    paragraphs: list[Text] = attrs.field(factory=list)
-    replies: list[_Node] = attrs.field(factory=list)
-
-
 @attrs.define
 class _Reader:
     lines: Sequence[Line]
-    max_depth: int | None
-    diagnostics: Diagnostics
+    tree: LineTree
     intact: bool  #: headers at more than one indent: nesting read from indentation
-    roots: list[_Node] = attrs.field(factory=list)
-    #: intact only: the comments open on the page, outermost first, cap or no cap
-    page: list[_Node] = attrs.field(factory=list)
-    unplaced: list[Text] = attrs.field(factory=list)
 
     def comment(self, header: _Header, region: Sequence[Line]) -> None:
         """Place the comment in the tree, then read the lines up to the next header."""
         lines = self.lines
-        node = _Node(
-            header=header,
-            depth=0,
+        node = OpenComment(
+            author=header.author,
+            score=header.score,
+            time=header.time,
+            edited=header.edited,
+            indent=header.indent,
             start=lines[header.start].content_start,
             end=lines[header.end - 1].content_end,
+            hidden_replies=header.children if header.collapsed else None,
         )
-        parent: _Node | None = None
         if self.intact:
-            while self.page and self.page[-1].header.indent >= header.indent:
-                self.page.pop()
-            page_depth = len(self.page)
-            node.depth = page_depth
-            parent = self.page[-1] if self.page else None
-            if self.max_depth is not None and page_depth > self.max_depth:
-                self.diagnostics.report(
-                    "TP204",
-                    f"reply at depth {page_depth} is deeper than max_depth={self.max_depth}: "
-                    f"it is attached at depth {self.max_depth}, so the comment it replies "
-                    "to is lost",
-                    lines[header.start].content_span,
-                )
-                node.depth = self.max_depth
-                parent = self.page[self.max_depth - 1] if self.max_depth > 0 else None
-            self.page.append(node)
-        (parent.replies if parent is not None else self.roots).append(node)
+            self.tree.close_to_indent(header.indent)
+            self.tree.attach(node, lines[header.start].content_span)
+        else:
+            self.tree.attach_top(node)
         if header.time is None:
-            self.diagnostics.report(
+            self.tree.diagnostics.report(
                 "TP202",
                 "comment header has no time (mlmym writes one after the score)",
                 lines[header.start].content_span,
             )
         self._region(node, region)
 
-    def _region(self, node: _Node, region: Sequence[Line]) -> None:
+    def _region(self, node: OpenComment, region: Sequence[Line]) -> None:
         """The comment's own lines, then what closes reply lists and the page."""
         own_end = len(region)
         for index, line in enumerate(region):
             if not line.blank and (_load_more(region, index) or _is_page_end(line)):
                 own_end = index
                 break
-        self._own(node, region[:own_end])
+        self.tree.own(
+            node,
+            region[:own_end],
+            starts_buttons=_starts_buttons,
+            is_buttons=_is_buttons,
+            one_per_line=False,
+            after_buttons="text after a comment's buttons line belongs to no comment "
+            "(a reply form, or page chrome)",
+        )
         index = own_end
         page_end = False
         while index < len(region):
@@ -478,7 +452,7 @@ class _Reader:
                 target.end = max(target.end, region[index + used - 1].content_end)
             index += used
 
-    def _load_more_target(self, node: _Node, line: Line) -> _Node | None:
+    def _load_more_target(self, node: OpenComment, line: Line) -> OpenComment | None:
         """The comment whose reply list a load-more line at ``line`` ends.
 
         With indentation, the line sits at its comment's replies' indent: the
@@ -488,56 +462,13 @@ class _Reader:
         """
         if not self.intact:
             return node
-        while self.page and self.page[-1].header.indent >= line.indent:
-            self.page.pop()
-        return self.page[-1] if self.page else None
-
-    def _own(self, node: _Node, own: Sequence[Line]) -> None:
-        """Body paragraphs, the placeholder of a deleted or removed comment, and
-        the buttons (the last run of button lines that starts with permalink:
-        a body may quote such a line, the buttons always come after it)."""
-        buttons = next(
-            (
-                i
-                for i in range(len(own) - 1, -1, -1)
-                if not own[i].blank and _starts_buttons(own[i])
-            ),
-            None,
-        )
-        body: Sequence[Line] = own
-        after: Sequence[Line] = ()
-        if buttons is not None:
-            end = buttons
-            while end < len(own) and (own[end].blank or _is_buttons(own[end])):
-                if not own[end].blank:
-                    node.end = max(node.end, own[end].content_end)
-                end += 1
-            body, after = own[:buttons], own[end:]
-        blocks = blocks_of(body, one_per_line=False)
-        if blocks and len(blocks[0]) == 1:
-            kind = deletion_of(blocks[0][0].content)
-            if kind is not None:
-                node.deleted = kind == "deleted"
-                node.removed = kind == "removed"
-                node.end = max(node.end, blocks[0][0].content_end)
-                blocks = blocks[1:]
-        node.paragraphs = [text_of(block) for block in blocks]
-        if node.paragraphs:
-            node.end = max(node.end, node.paragraphs[-1].span.end)
-        if after:
-            self.unplace(
-                after,
-                "text after a comment's buttons line belongs to no comment "
-                "(a reply form, or page chrome)",
-            )
+        self.tree.close_to_indent(line.indent)
+        return self.tree.page[-1] if self.tree.page else None
 
     def unplace(self, lines: Sequence[Line], message: str) -> None:
         """Runs of the lines become ``Thread.unparsed`` texts, with one TP901
         spanning them all (a sidebar is one piece of chrome, not ten errors)."""
-        texts = [text_of(block) for block in blocks_of(lines, one_per_line=False)]
-        if texts:
-            self.unplaced += texts
-            self.diagnostics.report("TP901", message, Span(texts[0].span.start, texts[-1].span.end))
+        self.tree.unplace(lines, message, one_per_line=False)
 
 
 def _post_header(lines: Sequence[Line]) -> tuple[Post | None, set[int]]:
@@ -622,8 +553,7 @@ def parse_mlmym(
     )
     reader = _Reader(
         lines=lines,
-        max_depth=max_depth,
-        diagnostics=diagnostics,
+        tree=LineTree(max_depth, diagnostics),
         intact=len({header.indent for header in headers}) > 1,
     )
     if not reader.intact and len(headers) > 1:
@@ -641,44 +571,12 @@ def parse_mlmym(
         dialect="mlmym",
         preamble=preamble,
         sections=sections,
-        comments=_freeze(reader.roots),
+        comments=reader.tree.freeze(),
         unattributed=(),
-        unparsed=tuple(sorted(reader.unplaced, key=lambda text: text.span.start)),
+        unparsed=tuple(sorted(reader.tree.unplaced, key=lambda text: text.span.start)),
         diagnostics=diagnostics.sorted(),
         post=post,
     )
-
-
-def _freeze(roots: list[_Node]) -> tuple[Comment, ...]:
-    """The mutable tree as frozen Comments, built from the last node back (no recursion)."""
-    order = list(preorder(tuple(roots), lambda node: tuple(node.replies)))
-    done: dict[int, Comment] = {}
-    for node in reversed(order):  # every node after its replies
-        replies = tuple(done.pop(id(reply)) for reply in node.replies)
-        header = node.header
-        more = node.more_replies
-        if more is None and header.collapsed and not replies:
-            more = header.children
-        end = max([node.end, *(reply.span.end for reply in replies)])
-        done[id(node)] = Comment(
-            author=header.author,
-            score=header.score,
-            upvotes=None,
-            downvotes=None,
-            language=None,
-            time=header.time,
-            published=None,
-            updated=None,
-            edited=header.edited,
-            deleted=node.deleted,
-            removed=node.removed,
-            more_replies=more,
-            depth=node.depth,
-            paragraphs=tuple(node.paragraphs),
-            replies=replies,
-            span=Span(node.start, end),
-        )
-    return tuple(done[id(root)] for root in roots)
 
 
 # -- The writer ---------------------------------------------------------------------
@@ -697,23 +595,14 @@ def render_mlmym(thread: Thread) -> str:
     as the page dialects write it (preamble, then sections); the sidebar and
     ``Thread.unparsed`` are not written.
     """
-    parts = [part for part in (_post(thread.preamble, thread.sections), _comments(thread)) if part]
+    comments = write_comments(
+        thread.comments,
+        header=_header_line,
+        placeholder=lambda c: "[deleted]" if c.deleted else "[removed by mod]",
+        buttons=_buttons,
+    )
+    parts = [part for part in (render_post(thread.preamble, thread.sections), comments) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
-
-
-def _post(preamble: Preamble, sections: tuple[Section, ...]) -> str:
-    blocks: list[str] = []
-    if preamble.paragraphs:
-        blocks.append("\n\n".join(paragraph.text for paragraph in preamble.paragraphs))
-    section_blocks: list[str] = []
-    for section in preorder(sections, lambda section: section.sections):
-        if section.title is not None:
-            section_blocks.append(section.title + (":" if section.level > 1 else ""))
-        if section.items:
-            section_blocks.append("\n".join(item.text for item in section.items))
-    if section_blocks:
-        blocks.append("\n\n".join(section_blocks))
-    return "\n\n\n".join(blocks)
 
 
 def _header_line(comment: Comment) -> str:
@@ -733,32 +622,7 @@ def _header_line(comment: Comment) -> str:
     return line
 
 
-def _comments(thread: Thread) -> str:
-    out: list[str] = []
-    # Entries are comments to write, or a load-more line to write after a
-    # comment's replies (at the replies' indent), as comment.html does.
-    stack: list[tuple[Comment | str, str]] = [(c, "") for c in reversed(thread.comments)]
-    while stack:
-        entry, indent = stack.pop()
-        if out:
-            out.append("")
-        if isinstance(entry, str):
-            out.append(indent + entry)
-            continue
-        comment = entry
-        out.append(indent + _header_line(comment))
-        blocks: list[str] = []
-        if comment.deleted or comment.removed:
-            blocks.append("[deleted]" if comment.deleted else "[removed by mod]")
-        blocks += [paragraph.text for paragraph in comment.paragraphs]
-        buttons = "permalink fedilink source"
-        if comment.replies or comment.more_replies:
-            buttons += " hide child comments"
-        blocks.append(buttons)
-        for block in blocks:
-            out += ["", *(indent + line for line in block.split("\n"))]
-        inner = indent + "  "
-        if comment.more_replies is not None:
-            stack.append((f"load more comments ({comment.more_replies} replies)", inner))
-        stack += [(reply, inner) for reply in reversed(comment.replies)]
-    return "\n".join(out)
+def _buttons(comment: Comment, indent: str) -> str:
+    if comment.replies or comment.more_replies:
+        return "permalink fedilink source hide child comments"
+    return "permalink fedilink source"

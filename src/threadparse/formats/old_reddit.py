@@ -72,7 +72,7 @@ import attrs
 import regex
 
 from threadparse.core.diagnostics import Diagnostics
-from threadparse.core.lemmy import deletion_of
+from threadparse.core.linetree import LineTree, OpenComment, write_comments
 from threadparse.core.models import (
     Author,
     Comment,
@@ -84,9 +84,8 @@ from threadparse.core.models import (
     Text,
     Thread,
 )
-from threadparse.core.post import blocks_of, parse_post, text_of
+from threadparse.core.post import parse_post, render_post
 from threadparse.core.source import Line
-from threadparse.core.walk import preorder
 
 __all__ = (
     "Evidence",
@@ -449,73 +448,55 @@ def _is_chrome(line: Line) -> bool:
 # -- The reader ---------------------------------------------------------------------
 
 
-@attrs.define(eq=False)
-class _Node:
-    """A comment while the tree is built: mutable, frozen at the end."""
-
-    header: Header
-    depth: int
-    start: int
-    end: int
-    #: counts mode: index (in the header list) of the last comment under it
-    last: int = 0
-    deleted: bool = False
-    removed: bool = False
-    more_replies: int | None = None
-    paragraphs: list[Text] = attrs.field(factory=list)
-    replies: list[_Node] = attrs.field(factory=list)
-
-
 @attrs.define
 class _Reader:
     lines: Sequence[Line]
-    max_depth: int | None
-    diagnostics: Diagnostics
+    tree: LineTree
     mode: str  #: "indent", "counts" or "flat"
-    roots: list[_Node] = attrs.field(factory=list)
-    page: list[_Node] = attrs.field(factory=list)  #: the open comments, outermost first
-    unplaced: list[Text] = attrs.field(factory=list)
     chrome: list[Text] = attrs.field(factory=list)
     top_more: int | None = None
 
     def comment(self, number: int, header: Header, region: Sequence[Line]) -> None:
         """Place the comment in the tree, then read its lines up to the next header."""
         line = self.lines[header.index]
-        node = _Node(header=header, depth=0, start=line.content_start, end=line.content_end)
+        node = OpenComment(
+            author=header.author,
+            score=header.score,
+            time=header.time,
+            edited=header.edited,
+            indent=header.indent,
+            start=line.content_start,
+            end=line.content_end,
+            hidden_replies=header.children if header.collapsed and header.children else None,
+            deleted=header.gone,
+        )
+        tree = self.tree
         if self.mode == "indent":
-            while self.page and self.page[-1].header.indent >= header.indent:
-                self.page.pop()
+            tree.close_to_indent(header.indent)
         elif self.mode == "counts":
-            while self.page and self.page[-1].last < number:
-                self.page.pop()
+            while tree.page and tree.page[-1].last < number:
+                tree.page.pop()
             node.last = number + (header.children or 0)
-        parent: _Node | None = None
-        if self.mode != "flat":
-            page_depth = len(self.page)
-            node.depth = page_depth
-            parent = self.page[-1] if self.page else None
-            if self.max_depth is not None and page_depth > self.max_depth:
-                self.diagnostics.report(
-                    "TP204",
-                    f"reply at depth {page_depth} is deeper than max_depth={self.max_depth}: "
-                    f"it is attached at depth {self.max_depth}, so the comment it replies "
-                    "to is lost",
-                    line.content_span,
-                )
-                node.depth = self.max_depth
-                parent = self.page[self.max_depth - 1] if self.max_depth > 0 else None
-            self.page.append(node)
-        (parent.replies if parent is not None else self.roots).append(node)
-        if header.gone:
-            node.deleted = True
+        if self.mode == "flat":
+            tree.attach_top(node)
+        else:
+            tree.attach(node, line.content_span)
         self._region(node, region)
 
-    def _region(self, node: _Node, region: Sequence[Line]) -> None:
+    def _region(self, node: OpenComment, region: Sequence[Line]) -> None:
         """The comment's own lines, then its load-more and continue lines."""
         own_end = next(
             (i for i, line in enumerate(region) if _more(line) is not False), len(region)
         )
-        self._own(node, region[:own_end])
+        self.tree.own(
+            node,
+            region[:own_end],
+            starts_buttons=_starts_buttons,
+            is_buttons=_is_buttons,
+            one_per_line=True,
+            after_buttons="text after a comment's buttons line belongs to no comment "
+            "(a reply form, the page's footer, or text pasted after the copy)",
+        )
         index = own_end
         after_more = False
         while index < len(region):
@@ -529,17 +510,21 @@ class _Reader:
                     # an extension's button in the load-more entry (seen: "buffer")
                     self.chrome.append(_line_text(line))
                     continue
-                self.unplace([line], "line after a 'load more comments' line belongs to no comment")
+                self.tree.unplace(
+                    [line],
+                    "line after a 'load more comments' line belongs to no comment",
+                    one_per_line=True,
+                )
                 continue
             after_more = True
             self._more_line(node, line, more)
 
-    def _more_line(self, node: _Node, line: Line, more: int | bool) -> None:
+    def _more_line(self, node: OpenComment, line: Line, more: int | bool) -> None:
         target = self._more_target(node, line)
         if target is None:
             if more is True or self.mode != "indent":
                 self.chrome.append(_line_text(line))
-                self.diagnostics.report(
+                self.tree.diagnostics.report(
                     "TP405",
                     "a 'load more comments' or 'continue this thread' line whose comment "
                     "cannot be told: counted nowhere",
@@ -551,9 +536,9 @@ class _Reader:
             return
         target.end = max(target.end, line.content_end)
         if more is True:
-            self.diagnostics.report(
+            self.tree.diagnostics.report(
                 "TP405",
-                f"the replies of {target.header.author.display_name}'s comment continue on "
+                f"the replies of {target.author.display_name if target.author else 'a'}'s comment continue on "
                 'another page ("continue this thread"): how many is not in the input',
                 line.content_span,
             )
@@ -562,7 +547,7 @@ class _Reader:
             # a second load-more line under one comment in a copy without
             # indentation: an ancestor's, which cannot be told
             self.chrome.append(_line_text(line))
-            self.diagnostics.report(
+            self.tree.diagnostics.report(
                 "TP405",
                 f"'load more comments' holds back {more} comments of an ancestor that "
                 "cannot be told without indentation: counted nowhere",
@@ -571,60 +556,13 @@ class _Reader:
             return
         target.more_replies = (target.more_replies or 0) + int(more)
 
-    def _more_target(self, node: _Node, line: Line) -> _Node | None:
+    def _more_target(self, node: OpenComment, line: Line) -> OpenComment | None:
         """The comment whose reply list a load-more line ends: by indentation when
         the copy kept it, else the comment just read."""
         if self.mode != "indent":
             return node
-        while self.page and self.page[-1].header.indent >= line.indent:
-            self.page.pop()
-        return self.page[-1] if self.page else None
-
-    def _own(self, node: _Node, own: Sequence[Line]) -> None:
-        """Body paragraphs (a line each: old.reddit's ``<p>``), the placeholder of a
-        deleted or removed comment, and the buttons (the last run of button lines
-        that starts with permalink)."""
-        buttons = next(
-            (
-                i
-                for i in range(len(own) - 1, -1, -1)
-                if not own[i].blank and _starts_buttons(own[i])
-            ),
-            None,
-        )
-        body: Sequence[Line] = own
-        after: Sequence[Line] = ()
-        if buttons is not None:
-            end = buttons
-            while end < len(own) and (own[end].blank or _is_buttons(own[end])):
-                if not own[end].blank:
-                    node.end = max(node.end, own[end].content_end)
-                end += 1
-            body, after = own[:buttons], own[end:]
-        blocks = blocks_of(body, one_per_line=True)
-        if blocks:
-            kind = deletion_of(blocks[0][0].content)
-            if kind is not None:
-                node.deleted = node.deleted or kind == "deleted"
-                node.removed = kind == "removed"
-                node.end = max(node.end, blocks[0][0].content_end)
-                blocks = blocks[1:]
-        node.paragraphs = [text_of(block) for block in blocks]
-        if node.paragraphs:
-            node.end = max(node.end, node.paragraphs[-1].span.end)
-        if after:
-            self.unplace(
-                after,
-                "text after a comment's buttons line belongs to no comment "
-                "(a reply form, the page's footer, or text pasted after the copy)",
-            )
-
-    def unplace(self, lines: Sequence[Line], message: str) -> None:
-        """The lines become ``Thread.unparsed`` texts, a line each, with one TP901."""
-        texts = [_line_text(line) for line in lines if not line.blank]
-        if texts:
-            self.unplaced += texts
-            self.diagnostics.report("TP901", message, Span(texts[0].span.start, texts[-1].span.end))
+        self.tree.close_to_indent(line.indent)
+        return self.tree.page[-1] if self.tree.page else None
 
 
 def _mode(lines: Sequence[Line], headers: Sequence[Header]) -> str:
@@ -677,7 +615,7 @@ def parse_old_reddit(
     post_end = headers[0].index if headers else len(lines)
     parts = _read_post(lines[:post_end])
     mode = _mode(lines, headers)
-    reader = _Reader(lines=lines, max_depth=max_depth, diagnostics=diagnostics, mode=mode)
+    reader = _Reader(lines=lines, tree=LineTree(max_depth, diagnostics), mode=mode)
     if mode == "flat" and len(headers) > 1:
         diagnostics.report(
             "TP201",
@@ -693,47 +631,15 @@ def parse_old_reddit(
         dialect=DIALECT,
         preamble=parts.preamble,
         sections=parts.sections,
-        comments=_freeze(reader.roots),
+        comments=reader.tree.freeze(),
         unattributed=(),
-        unparsed=tuple(sorted(reader.unplaced, key=_start)),
+        unparsed=tuple(sorted(reader.tree.unplaced, key=_start)),
         diagnostics=diagnostics.sorted(),
         post=parts.post,
         chrome=tuple(sorted([*parts.chrome, *reader.chrome], key=_start)),
         nesting=mode != "flat" or len(headers) < 2,
         more_replies=reader.top_more,
     )
-
-
-def _freeze(roots: list[_Node]) -> tuple[Comment, ...]:
-    """The mutable tree as frozen Comments, built from the last node back (no recursion)."""
-    order = list(preorder(tuple(roots), lambda node: tuple(node.replies)))
-    done: dict[int, Comment] = {}
-    for node in reversed(order):
-        replies = tuple(done.pop(id(reply)) for reply in node.replies)
-        header = node.header
-        more = node.more_replies
-        if more is None and header.collapsed and not replies and header.children:
-            more = header.children
-        end = max([node.end, *(reply.span.end for reply in replies)])
-        done[id(node)] = Comment(
-            author=header.author,
-            score=header.score,
-            upvotes=None,
-            downvotes=None,
-            language=None,
-            time=header.time,
-            published=None,
-            updated=None,
-            edited=header.edited,
-            deleted=node.deleted,
-            removed=node.removed,
-            more_replies=more,
-            depth=node.depth,
-            paragraphs=tuple(node.paragraphs),
-            replies=replies,
-            span=Span(node.start, end),
-        )
-    return tuple(done[id(root)] for root in roots)
 
 
 # -- The writer ---------------------------------------------------------------------
@@ -759,23 +665,16 @@ def render_old_reddit(thread: Thread) -> str:
     ``[deleted]``. The post is written as the page dialects write it (preamble,
     then sections); ``Thread.unparsed`` and chrome are not written.
     """
-    parts = [part for part in (_post(thread.preamble, thread.sections), _comments(thread)) if part]
+    comments = write_comments(
+        thread.comments,
+        header=header_line,
+        placeholder=lambda c: "[deleted]" if c.deleted else "[removed]",
+        buttons=lambda _, indent: (
+            "permalinkembedsave" + ("parent" if indent else "") + "reportgive awardreply"
+        ),
+    )
+    parts = [part for part in (render_post(thread.preamble, thread.sections), comments) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
-
-
-def _post(preamble: Preamble, sections: tuple[Section, ...]) -> str:
-    blocks: list[str] = []
-    if preamble.paragraphs:
-        blocks.append("\n\n".join(paragraph.text for paragraph in preamble.paragraphs))
-    section_blocks: list[str] = []
-    for section in preorder(sections, lambda section: section.sections):
-        if section.title is not None:
-            section_blocks.append(section.title + (":" if section.level > 1 else ""))
-        if section.items:
-            section_blocks.append("\n".join(item.text for item in section.items))
-    if section_blocks:
-        blocks.append("\n\n".join(section_blocks))
-    return "\n\n\n".join(blocks)
 
 
 def header_line(comment: Comment) -> str:
@@ -796,29 +695,3 @@ def header_line(comment: Comment) -> str:
     if comment.edited:
         line += "*"
     return line
-
-
-def _comments(thread: Thread) -> str:
-    out: list[str] = []
-    stack: list[tuple[Comment | str, str]] = [(c, "") for c in reversed(thread.comments)]
-    while stack:
-        entry, indent = stack.pop()
-        if out:
-            out.append("")
-        if isinstance(entry, str):
-            out.append(indent + entry)
-            continue
-        comment = entry
-        out.append(indent + header_line(comment))
-        blocks: list[str] = []
-        if comment.deleted or comment.removed:
-            blocks.append("[deleted]" if comment.deleted else "[removed]")
-        blocks += [paragraph.text for paragraph in comment.paragraphs]
-        blocks.append("permalinkembedsave" + ("parent" if indent else "") + "reportgive awardreply")
-        for block in blocks:
-            out += ["", *(indent + line for line in block.split("\n"))]
-        inner = indent + "  "
-        if comment.more_replies is not None:
-            stack.append((f"load more comments ({comment.more_replies} replies)", inner))
-        stack += [(reply, inner) for reply in reversed(comment.replies)]
-    return "\n".join(out)
