@@ -115,6 +115,7 @@ class _Reader:
         self.seen: set[str] = set()  #: post ids read
         self.stream: list[str] = []
         self.stream_span: Span | None = None
+        self.op: tuple[str | None] | None = None  #: the first post's username, once read
 
     def value(self, value: Node) -> None:
         fields = self.fields
@@ -219,7 +220,7 @@ class _Reader:
         if username is None:
             return None
         name = fields.string(node, "name") or username
-        op = self.first is not None and fields.string(self.first, "username") == username
+        op = self.first is not None and self.op_username() == username
         badges = tuple(
             badge
             for badge, shown in (
@@ -230,6 +231,12 @@ class _Reader:
             if shown
         )
         return Author(name, name, None, (), badges, username=username)
+
+    def op_username(self) -> str | None:
+        """The first post's username, read once (a post's object may be large)."""
+        if self.op is None and self.first is not None:
+            self.op = (self.fields.string(self.first, "username"),)
+        return None if self.op is None else self.op[0]
 
     def thread(self, max_depth: int | None) -> Thread:
         fields = self.fields

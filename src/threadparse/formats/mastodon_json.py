@@ -162,9 +162,8 @@ class _Reader:
                     "not in the input",
                     Span(listed.start, listed.end),
                 )
-        self.deep(descendants)
 
-    def deep(self, node: Node | None) -> None:
+    def deep(self) -> None:
         """TP405 when the descendants reach the depth cap below the status."""
         depth: dict[str, int] = {}
         deepest: _Status | None = None
@@ -173,7 +172,7 @@ class _Reader:
             depth.setdefault(status.id, level)
             if level >= DEPTH_CAP and deepest is None:
                 deepest = status
-        if deepest is not None and node is not None:
+        if deepest is not None:
             self.fields.diagnostics.report(
                 "TP405",
                 f"the descendants reach {DEPTH_CAP} levels below the status, the cap of a "
@@ -228,6 +227,7 @@ class _Reader:
 
     def thread(self, max_depth: int | None) -> Thread:
         fields = self.fields
+        self.deep()
         order = [*self.ancestors, *self.statuses, *self.descendants]
         root = next((s for s in order if s.parent is None), None)
         op = None if root is None else self.account_id(root)
