@@ -290,6 +290,57 @@ def reddit_stub_answered(size: int) -> str:
     return stub + '{"json":{"errors":[],"data":{"things":[' + things + "]}}}"
 
 
+def discourse_chain(size: int) -> str:
+    """A Discourse topic whose posts each answer the one before: one long reply
+    chain, its stream listing twice the posts present."""
+    count = max(2, size // 110)
+    posts = ",".join(
+        f'{{"id":{n},"post_number":{n},"reply_to_post_number":{n - 1 if n > 1 else "null"},'
+        f'"post_type":1,"username":"u{n % 7}","cooked":"<p>x <b>y</b></p>"}}'
+        for n in range(1, count + 1)
+    )
+    stream = ",".join(str(n) for n in range(1, 2 * count))
+    return f'{{"title":"t","post_stream":{{"posts":[{posts}],"stream":[{stream}]}}}}'
+
+
+def discourse_missing_parents(size: int) -> str:
+    """Discourse posts each answering a post number no value holds: a placeholder
+    each, and actions between them."""
+    count = max(2, size // 120)
+    posts = ",".join(
+        f'{{"id":{n},"post_number":{2 * n},"reply_to_post_number":{2 * n + 1},'
+        f'"post_type":{3 if n % 5 == 0 else 1},"username":"u","cooked":"<p>x</p>"}}'
+        for n in range(1, count + 1)
+    )
+    return f'{{"post_stream":{{"posts":[{posts}]}}}}'
+
+
+def mastodon_chain(size: int) -> str:
+    """A Mastodon status and its context: descendants that each reply to the one
+    before, past the depth cap."""
+    count = max(2, size // 150)
+    status = (
+        '{{"id":"{id}","in_reply_to_id":{parent},"content":"<p>a <a href=\\"https://x.example/\\">'
+        'x</a></p>","replies_count":2,"account":{{"id":"1","username":"a","acct":"a@b.example"}}}}'
+    )
+    descendants = ",".join(status.format(id=n, parent=f'"{n - 1}"') for n in range(1, count + 1))
+    return (
+        status.format(id=0, parent="null") + f'\n{{"ancestors":[],"descendants":[{descendants}]}}'
+    )
+
+
+def mastodon_reply_loops(size: int) -> str:
+    """Mastodon statuses that reply to each other in pairs (a to b, b to a): every
+    pair a loop, read top-level."""
+    count = max(2, size // 120)
+    statuses = ",".join(
+        f'{{"id":"{n}","in_reply_to_id":"{n ^ 1}","content":"<p>x</p>",'
+        f'"account":{{"id":"{n}","username":"a"}}}}'
+        for n in range(count)
+    )
+    return f"[{statuses}]"
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -317,6 +368,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "old_reddit_chain": old_reddit_chain,
     "old_reddit_header_bait": old_reddit_header_bait,
     "reddit_stub_answered": reddit_stub_answered,
+    "discourse_chain": discourse_chain,
+    "discourse_missing_parents": discourse_missing_parents,
+    "mastodon_chain": mastodon_chain,
+    "mastodon_reply_loops": mastodon_reply_loops,
 }
 
 

@@ -72,6 +72,10 @@ SIZES: dict[str, int] = {
     "old_reddit_chain": 10_000,
     "old_reddit_header_bait": 60_000,
     "reddit_stub_answered": 20_000,
+    "discourse_chain": 18_000,
+    "discourse_missing_parents": 20_000,
+    "mastodon_chain": 18_000,
+    "mastodon_reply_loops": 24_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

@@ -39,6 +39,7 @@ import attrs
 from threadparse.core.jsontree import BOM
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.discourse_json import is_discourse
 from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
@@ -47,6 +48,7 @@ from threadparse.formats.lemmy_page.capture import Layout, detect_layout, page_m
 from threadparse.formats.lemmy_page.comments import Header, find_headers
 from threadparse.formats.lemmy_page.page import looks_like_page_post, page_votes
 from threadparse.formats.markdown import markdown_lines
+from threadparse.formats.mastodon_json import is_mastodon
 from threadparse.formats.mlmym import count_headers
 from threadparse.formats.old_reddit import evidence as old_reddit_evidence
 from threadparse.formats.reddit_json import is_reddit
@@ -110,6 +112,10 @@ def json_detection(text: str) -> Detection:
         return Detection("lemmy-api", 0.5, None)
     if is_reddit(value):
         return Detection("reddit-json", 1.0, None)
+    if is_discourse(value):
+        return Detection("discourse-json", 1.0, None)
+    if is_mastodon(value):
+        return Detection("mastodon-json", 1.0, None)
     return Detection("lemmy-api", 1.0 if is_response(value) else 0.5, None)
 
 

@@ -32,6 +32,7 @@ from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, Thread
 from threadparse.core.models import Severity, Span, Thread
 from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_lines
 from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
+from threadparse.formats.discourse_json import parse_discourse
 from threadparse.formats.flat import parse_flat
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
@@ -39,6 +40,7 @@ from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
 from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
 from threadparse.formats.markdown import parse_markdown
+from threadparse.formats.mastodon_json import parse_mastodon
 from threadparse.formats.mlmym import parse_mlmym
 from threadparse.formats.old_reddit import parse_old_reddit
 from threadparse.formats.reddit_json import parse_reddit
@@ -73,7 +75,8 @@ def parse(
             ``threadparse.detect``) or one of ``DIALECTS``:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
             ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``,
-            ``"reddit-json"``, ``"old-reddit"``.
+            ``"reddit-json"``, ``"old-reddit"``, ``"discourse-json"``,
+            ``"mastodon-json"``.
         strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
@@ -151,6 +154,10 @@ def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:
     diagnostics = Diagnostics(TextLineNumbers(text))
     if dialect == "reddit-json":
         return parse_reddit(text, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "discourse-json":
+        return parse_discourse(text, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "mastodon-json":
+        return parse_mastodon(text, max_depth=max_depth, diagnostics=diagnostics)
     return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
 
 

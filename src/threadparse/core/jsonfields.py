@@ -12,7 +12,15 @@ from datetime import datetime, timedelta, timezone
 import attrs
 
 from threadparse.core.diagnostics import Diagnostics
-from threadparse.core.jsontree import DecodedString, JSONError, Node, read_json_values, scalar
+from threadparse.core.html import html_paragraphs
+from threadparse.core.jsontree import (
+    DecodedString,
+    JSONError,
+    Node,
+    decode_string,
+    read_json_values,
+    scalar,
+)
 from threadparse.core.models import Item, Section, Span, Text
 from threadparse.core.source import WHITESPACE, split_lines
 from threadparse.core.urls import host_of, split_url
@@ -113,6 +121,32 @@ class Fields:
             )
             return None, None
         return value, host_of(value)
+
+    def html(self, obj: Node | None, name: str) -> tuple[Text, ...]:
+        """The paragraphs an HTML string field shows (Discourse's ``cooked``,
+        Mastodon's ``content``), spans moved into the JSON source."""
+        node = self.of_kind(None if obj is None else obj.get(name), "string", name)
+        if node is None:
+            return ()
+        return self.html_string(node)
+
+    def html_string(self, node: Node) -> tuple[Text, ...]:
+        """The paragraphs of a JSON string node holding HTML, spans in the JSON source."""
+        source = decode_string(self.text, node)
+        move = Relocation(source)
+        return tuple(move.text(text) for text in html_paragraphs(source.value))
+
+    def plain(self, node: Node) -> Text | None:
+        """A JSON string node's value as one text (its lines stripped), span in the
+        JSON source from its first to its last non-blank character; None when blank."""
+        source = decode_string(self.text, node)
+        value = source.value
+        stripped = value.strip(WHITESPACE)
+        if not stripped:
+            return None
+        start = len(value) - len(value.lstrip(WHITESPACE))
+        lines = "\n".join(line.content for line in split_lines(stripped))
+        return Text(lines, Span(source.to_text(start), source.to_text(start + len(stripped))))
 
     def moment(self, obj: Node | None, *names: str) -> datetime | None:
         value, node = self._read(obj, names, (str,))

@@ -14,6 +14,8 @@ lemmy-api              ``lemmy_api.py``            Lemmy and PieFed API JSON
 lemmy-html             ``lemmy_html.py``           lemmy-ui's HTML (saved page, DOM, copy)
 reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arctic Shift
 old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
+discourse-json         ``discourse_json.py``       Discourse topic JSON and posts pages
+mastodon-json          ``mastodon_json.py``        Mastodon statuses and context, ActivityPub
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -36,6 +38,13 @@ DIALECTS = (
     "lemmy-html",
     "reddit-json",
     "old-reddit",
+    "discourse-json",
+    "mastodon-json",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
-JSON_DIALECTS = ("lemmy-api", "reddit-json")
+JSON_DIALECTS = (
+    "lemmy-api",
+    "reddit-json",
+    "discourse-json",
+    "mastodon-json",
+)
