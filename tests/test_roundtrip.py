@@ -346,8 +346,24 @@ def test_a_damaged_capture_never_loses_comments_silently(
     check_lossless(text, parsed)
     check_spans(text, parsed)
     shown = sum(1 for _ in comments(thread))
-    if sum(1 for _ in comments(parsed)) < shown:
+    if sum(1 for _ in comments(parsed)) < shown and _names_left(thread, text):
         assert parsed.diagnostics, "fewer comments than the page showed, and no diagnostic"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def _names_left(thread: threadparse.Thread, text: str) -> bool:
+    """Does the damaged text still show any comment's author? A copy truncated
+    before the first comment (``Lemmy\\nC``: the navbar's first word and a
+    letter) holds no comment to lose; that is the damage's loss, not the
+    parser's, and nothing in the text can tell it."""
+    folded = _fold(text)
+    return any(
+        comment.author is not None and _fold(comment.author.name) in folded
+        for comment in comments(thread)
+    )
 
 
 def test_a_header_lost_to_damage_is_said() -> None:
