@@ -90,8 +90,8 @@ def expected_text(source: str, span: Span) -> str:
 #: Dialects whose ``Text.text`` is rendered (markup gone, JSON escapes decoded),
 #: so it is not its span's slice.
 #: The readers of JSON, whose text nodes are placed by the JSON's structure.
-JSON_DIALECTS = ("lemmy-api", "reddit-json")
-RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json", "lemmy-html")
+JSON_DIALECTS = ("lemmy-api", "reddit-json", "hn-json")
+RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json", "lemmy-html", "hn-json")
 
 # What a markdown line holding markup alone is made of: list and quote markers,
 # rules, fences, a spoiler's ":::", an image's "![](url)", table rules.

@@ -90,6 +90,7 @@ def test_the_layers_are_what_the_tests_assume() -> None:
         "lemmy_html",
         "reddit_json",
         "old_reddit",
+        "hn_json",
     }
 
 

@@ -39,6 +39,7 @@ import attrs
 from threadparse.core.jsontree import BOM
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.hn_json import is_hn
 from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
@@ -110,6 +111,8 @@ def json_detection(text: str) -> Detection:
         return Detection("lemmy-api", 0.5, None)
     if is_reddit(value):
         return Detection("reddit-json", 1.0, None)
+    if is_hn(value):
+        return Detection("hn-json", 1.0, None)
     return Detection("lemmy-api", 1.0 if is_response(value) else 0.5, None)
 
 

@@ -33,6 +33,7 @@ from threadparse.core.models import Severity, Span, Thread
 from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_lines
 from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
 from threadparse.formats.flat import parse_flat
+from threadparse.formats.hn_json import parse_hn_json
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
 from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
@@ -151,6 +152,8 @@ def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:
     diagnostics = Diagnostics(TextLineNumbers(text))
     if dialect == "reddit-json":
         return parse_reddit(text, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "hn-json":
+        return parse_hn_json(text, max_depth=max_depth, diagnostics=diagnostics)
     return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
 
 

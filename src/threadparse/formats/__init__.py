@@ -14,6 +14,7 @@ lemmy-api              ``lemmy_api.py``            Lemmy and PieFed API JSON
 lemmy-html             ``lemmy_html.py``           lemmy-ui's HTML (saved page, DOM, copy)
 reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arctic Shift
 old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
+hn-json                ``hn_json.py``              Hacker News JSON: Algolia and Firebase items
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -36,6 +37,7 @@ DIALECTS = (
     "lemmy-html",
     "reddit-json",
     "old-reddit",
+    "hn-json",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
-JSON_DIALECTS = ("lemmy-api", "reddit-json")
+JSON_DIALECTS = ("lemmy-api", "reddit-json", "hn-json")
