@@ -91,7 +91,9 @@ def expected_text(source: str, span: Span) -> str:
 #: so it is not its span's slice.
 #: The readers of JSON, whose text nodes are placed by the JSON's structure.
 JSON_DIALECTS = ("lemmy-api", "reddit-json", "hn-json")
-RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json", "lemmy-html", "hn-json")
+RENDERED_TEXT = ("markdown", "lemmy-api", "reddit-json", "lemmy-html", "hn-json", "hn-html")
+#: The readers of HTML, whose unit of text is a text node the page shows.
+HTML_DIALECTS = ("lemmy-html", "hn-html")
 
 # What a markdown line holding markup alone is made of: list and quote markers,
 # rules, fences, a spoiler's ":::", an image's "![](url)", table rules.
@@ -136,7 +138,7 @@ def check_lossless(text: str, thread: Thread) -> None:
         assert end <= start, f"leaves overlap at {start}"
     json_end = _json_read_to(text) if thread.dialect in JSON_DIALECTS else 0
     boxes = [c.span for c in containers(thread)]
-    units = html_text_spans(text) if thread.dialect == "lemmy-html" else line_spans(text)
+    units = html_text_spans(text) if thread.dialect in HTML_DIALECTS else line_spans(text)
     for line in units:
         if line.start < json_end:  # a line the JSON values start or fill
             continue
@@ -164,7 +166,7 @@ def check_spans(text: str, thread: Thread) -> None:
     for leaf in leaves(thread):
         assert 0 <= leaf.span.start <= leaf.span.end <= len(text)
         rendered = thread.dialect in RENDERED_TEXT
-        if not rendered or (leaf in thread.unparsed and thread.dialect != "lemmy-html"):
+        if not rendered or (leaf in thread.unparsed and thread.dialect not in HTML_DIALECTS):
             assert leaf.text == expected_text(text, leaf.span)
         assert leaf.text == leaf.text.rstrip(WHITESPACE)
         if thread.dialect not in RENDERED_TEXT:

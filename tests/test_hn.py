@@ -363,3 +363,174 @@ def test_hn_json_never_raises_on_mutated_items(base: str, cut: int, insert: str)
     thread = threadparse.parse(text, dialect="hn-json")
     check_spans(text, thread)
     check_lossless(text, thread)
+
+
+# -- hn-html --------------------------------------------------------------------------
+
+HTML_FILE = "hn-utils_item_18927109_comment_page.html"
+
+
+def test_every_comment_of_the_real_comment_page_reads_as_its_truth() -> None:
+    text, thread = _read(HTML_FILE)
+    assert threadparse.detect(text) == threadparse.Detection("hn-html", 1.0, None)
+    assert thread.dialect == "hn-html"
+    check_spans(text, thread)
+    check_lossless(text, thread)
+    assert thread.diagnostics == ()
+    truth = _truth(HTML_FILE)
+    got = list(thread.walk())
+    assert thread.post is None
+    assert [
+        (
+            c.id,
+            c.parent_id,
+            c.author and c.author.name,
+            _words(" ".join(p.text for p in c.paragraphs)),
+        )
+        for c in got
+    ] == [(t["id"], t["parent"], t["author"], t["words"]) for t in truth["comments"]]
+    # The truth's spans run "row to row" (its maker's regex): they start where
+    # ours do; ours end at the row's </tr>, and the truth's at the next row, or
+    # (the last row) at the row's own inner </table>.
+    for comment, expected in zip(got, truth["comments"], strict=True):
+        start, end = expected["span"]
+        assert comment.span.start == start
+        between = text[min(end, comment.span.end) : max(end, comment.span.end)]
+        assert not between.strip() or between.strip() == "</table></td></tr>"
+    top = got[0]
+    assert (top.depth, top.post_id, top.time) == (0, "18914411", "12 days ago")
+    assert [c.depth for c in got] == [0, 1, 2, 1, 2]
+    assert [c.text for c in thread.chrome][2:4] == [
+        "Applications are open for YC Summer 2019",
+        (
+            "Guidelines | FAQ | Support | API | Security | Lists | Bookmarklet | Legal | Apply to YC "
+            "| Contact"
+        ),
+    ]
+
+
+# A story's page in HN's current markup (span.titleline, td.ind[indent],
+# div.commtext): hand-made, no real story page being at hand (see the docs).
+STORY_PAGE = """<html lang="en" op="item"><head><meta name="referrer" content="origin"><title>Show HN: A lamp | Hacker News</title></head><body><center><table id="hnmain" border="0" cellpadding="0" cellspacing="0" width="85%" bgcolor="#f6f6ef">
+<tr><td bgcolor="#ff6600"><table border="0" cellpadding="0" cellspacing="0" width="100%" style="padding:2px"><tr><td style="width:18px;padding-right:4px"><a href="https://news.ycombinator.com"><img src="y18.svg" width="18" height="18"></a></td>
+<td style="line-height:12pt; height:10px;"><span class="pagetop"><b class="hnname"><a href="news">Hacker News</a></b>
+<a href="newest">new</a> | <a href="front">past</a> | <a href="newcomments">comments</a> | <a href="ask">ask</a> | <a href="show">show</a> | <a href="jobs">jobs</a> | <a href="submit" rel="nofollow">submit</a></span></td><td style="text-align:right;padding-right:4px;"><span class="pagetop">
+<a href="login?goto=item%3Fid%3D40000000">login</a>
+</span></td></tr></table></td></tr>
+<tr id="pagespace" title="Show HN: A lamp" style="height:10px"></tr><tr><td><table class="fatitem" border="0">
+<tr class='athing submission' id='40000000'>
+<td align="right" valign="top" class="title"><span class="rank"></span></td><td valign="top" class="votelinks"><center><a id='up_40000000' href='vote?id=40000000&amp;how=up&amp;goto=item%3Fid%3D40000000'><div class='votearrow' title='upvote'></div></a></center></td><td class="title"><span class="titleline"><a href="https://www.example.com/lamp">Show HN: A lamp</a><span class="sitebit comhead"> (<a href="from?site=example.com"><span class="sitestr">example.com</span></a>)</span></span></td></tr><tr><td colspan="2"></td><td class="subtext"><span class="subline">
+<span class="score" id="score_40000000">123 points</span> by <a href="user?id=ada" class="hnuser">ada</a> <span class="age" title="2024-05-01T12:00:00 1714564800"><a href="item?id=40000000">3 hours ago</a></span> <span id="unv_40000000"></span> | <a href="hide?id=40000000&amp;goto=item%3Fid%3D40000000">hide</a> | <a href="https://hn.algolia.com/?query=Show%20HN%3A%20A%20lamp">past</a> | <a href="fave?id=40000000">favorite</a> | <a href="item?id=40000000">4&nbsp;comments</a></span>
+</td></tr>
+<tr><td colspan="2"></td><td><div class="toptext">I made a lamp.<p>Plans are <a href="https://example.org/plans" rel="nofollow">here</a>.</p></div></td></tr>
+<tr style="height:10px"></tr><tr><td colspan="2"></td><td><form action="comment" method="post"><input type="hidden" name="parent" value="40000000"><textarea name="text" rows="8" cols="80"></textarea><br><br><input type="submit" value="add comment"></form></td></tr>
+</table><br>
+<table border="0" class='comment-tree'>
+<tr class='athing comtr' id='40000001'><td><table border='0'><tr><td class='ind' indent='0'><img src="s.gif" height="1" width="0"></td><td valign="top" class="votelinks"><center><a id='up_40000001' href='vote?id=40000001&amp;how=up'><div class='votearrow' title='upvote'></div></a></center></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead">
+<a href="user?id=bob" class="hnuser">bob</a> <span class="age" title="2024-05-01T13:00:00 1714568400"><a href="item?id=40000001">2 hours ago</a></span> <span id="unv_40000001"></span><span class="navs"> | <a href="#40000004" class="clicky">next</a></span> <a class="togg clicky" id="40000001" n="3" href="javascript:void(0)">[&ndash;]</a><span class="onstory"></span></span></div><br><div class="comment">
+<div class="commtext c00">Nice build.<p>See <a href="https:&#x2F;&#x2F;example.net&#x2F;x" rel="nofollow">https:&#x2F;&#x2F;example.net&#x2F;x</a></p></div>
+<div class='reply'><p><font size="1"><u><a href="reply?id=40000001&amp;goto=item%3Fid%3D40000000%2340000001" rel="nofollow">reply</a></u></font></p></div></div></td></tr></table></td></tr>
+<tr class='athing comtr' id='40000002'><td><table border='0'><tr><td class='ind' indent='1'><img src="s.gif" height="1" width="40"></td><td class="default"><div><span class="comhead">
+<a href="user?id=cy" class="hnuser">cy</a> <span class="age" title="2024-05-01T13:30:00 1714570200"><a href="item?id=40000002">1 hour ago</a></span> [dead] <span class="navs"> | <a href="#40000001" class="clicky">parent</a></span></span></div><br><div class="comment">
+<div class="commtext cdd">Buy pills.</div>
+<div class='reply'></div></div></td></tr></table></td></tr>
+<tr class='athing comtr' id='40000003'><td><table border='0'><tr><td class='ind' indent='2'><img src="s.gif" height="1" width="80"></td><td class="default"><div><span class="comhead">
+<span class="age" title="2024-05-01T13:40:00 1714570800"><a href="item?id=40000003">1 hour ago</a></span> [deleted]</span></div><br><div class="comment">
+<div class="commtext c00">[deleted]</div>
+</div></td></tr></table></td></tr>
+<tr class='athing comtr' id='40000004'><td><table border='0'><tr><td class='ind' indent='0'><img src="s.gif" height="1" width="0"></td><td class="default"><div><span class="comhead">
+<a href="user?id=dee" class="hnuser">dee</a> <span class="age" title="2024-05-01T14:00:00 1714572000"><a href="item?id=40000004">1 hour ago</a></span></span></div><br><div class="comment">
+<div class="commtext c00">Second thread.</div>
+</div></td></tr></table></td></tr>
+</table>
+<tr><td><a href="item?id=40000000&amp;p=2" class="morelink" rel="next">More</a></td></tr>
+<tr><td><center><span class="yclinks"><a href="newsguidelines.html">Guidelines</a> | <a href="newsfaq.html">FAQ</a></span></center></td></tr>
+</table></center></body></html>
+"""
+
+
+def test_a_story_page_reads_exactly() -> None:
+    text = STORY_PAGE
+    assert threadparse.detect(text) == threadparse.Detection("hn-html", 1.0, None)
+    thread = threadparse.parse(text)
+    check_spans(text, thread)
+    check_lossless(text, thread)
+    post = thread.post
+    assert post is not None
+    assert (
+        post.id,
+        post.title,
+        post.url,
+        post.domain,
+        post.score,
+        post.comment_count,
+        post.time,
+        post.published,
+        post.author and post.author.name,
+    ) == (
+        "40000000",
+        "Show HN: A lamp",
+        "https://www.example.com/lamp",
+        "example.com",
+        123,
+        4,
+        "3 hours ago",
+        datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc),
+        "ada",
+    )
+    assert [p.text for p in thread.preamble.paragraphs] == ["I made a lamp.", "Plans are here."]
+    assert [
+        (c.id, c.depth, c.parent_id, c.author and c.author.name, c.deleted, c.removed)
+        for c in thread.walk()
+    ] == [
+        ("40000001", 0, None, "bob", False, False),
+        ("40000002", 1, "40000001", "cy", False, True),
+        ("40000003", 2, "40000002", None, True, False),
+        ("40000004", 0, None, "dee", False, False),
+    ]
+    first = thread.comments[0]
+    assert [p.text for p in first.paragraphs] == ["Nice build.", "See https://example.net/x"]
+    (link,) = first.paragraphs[1].links
+    assert link.url == "https://example.net/x"
+    assert first.published == datetime(2024, 5, 1, 13, 0, tzinfo=timezone.utc)
+    assert first.post_id == "40000000"
+    dead = first.replies[0]
+    assert [p.text for p in dead.paragraphs] == ["Buy pills."]
+    assert dead.replies[0].paragraphs == ()
+    assert [(d.code, text[d.span.start : d.span.end]) for d in thread.diagnostics] == [
+        ("TP405", '<a href="item?id=40000000&amp;p=2" class="morelink" rel="next">More</a>')
+    ]
+    assert "Guidelines | FAQ" in [c.text for c in thread.chrome]
+
+
+def test_older_pages_indent_by_image_width() -> None:
+    text = STORY_PAGE.replace(" indent='1'", "").replace(" indent='2'", "")
+    thread = threadparse.parse(text)
+    assert [c.depth for c in thread.walk()] == [0, 1, 2, 0]
+
+
+def test_html_outside_the_page_table_is_unparsed() -> None:
+    text = "<div>stray words</div>" + STORY_PAGE
+    thread = threadparse.parse(text, dialect="hn-html")
+    assert [u.text for u in thread.unparsed] == ["stray words"]
+    assert "TP901" in [d.code for d in thread.diagnostics]
+    check_lossless(text, thread)
+
+
+def test_other_html_is_not_hn() -> None:
+    assert threadparse.detect("<html><body><p>athing</p></body></html>").dialect != "hn-html"
+    thread = threadparse.parse("<p>hello</p>", dialect="hn-html")
+    assert next(d.code for d in thread.diagnostics) == "TP102"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    cut=st.integers(0, len(STORY_PAGE)),
+    insert=st.text(alphabet="<>/\"' =tdrpaclsindex0123[]", max_size=16),
+    drop=st.integers(0, 40),
+)
+def test_hn_html_never_raises_on_mutated_pages(cut: int, insert: str, drop: int) -> None:
+    text = STORY_PAGE[:cut] + insert + STORY_PAGE[cut + drop :]
+    thread = threadparse.parse(text, dialect="hn-html")
+    check_spans(text, thread)
+    check_lossless(text, thread)

@@ -91,6 +91,7 @@ def test_the_layers_are_what_the_tests_assume() -> None:
         "reddit_json",
         "old_reddit",
         "hn_json",
+        "hn_html",
     }
 
 

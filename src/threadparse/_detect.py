@@ -39,6 +39,7 @@ import attrs
 from threadparse.core.jsontree import BOM
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.hn_html import looks_like_hn_html
 from threadparse.formats.hn_json import is_hn
 from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
@@ -88,6 +89,8 @@ def detect(text: str) -> Detection:
         return json_detection(text)
     if looks_like_lemmy_html(text):
         return Detection("lemmy-html", html_confidence(text), None, capture=html_capture(text))
+    if looks_like_hn_html(text):
+        return Detection("hn-html", 1.0, None)
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines))
 

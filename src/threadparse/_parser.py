@@ -33,6 +33,7 @@ from threadparse.core.models import Severity, Span, Thread
 from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_lines
 from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
 from threadparse.formats.flat import parse_flat
+from threadparse.formats.hn_html import looks_like_hn_html, parse_hn_html
 from threadparse.formats.hn_json import parse_hn_json
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
@@ -47,7 +48,7 @@ from threadparse.formats.reddit_json import parse_reddit
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "old-reddit", "markdown", "lemmy-html", *JSON_DIALECTS)
+WHOLE_DIALECTS = ("mlmym", "old-reddit", "markdown", "lemmy-html", *JSON_DIALECTS, "hn-html")
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -173,6 +174,16 @@ def parse_lines(
                 Span(0, 0),
             )
         return parse_lemmy_html(text, max_depth=max_depth, diagnostics=diagnostics)
+    if text is not None and (
+        dialect == "hn-html" or (dialect == "auto" and looks_like_hn_html(text))
+    ):
+        if dialect == "hn-html" and not looks_like_hn_html(text):
+            diagnostics.report(
+                "TP102",
+                "read as hn-html as asked, but the text is not a Hacker News page's HTML",
+                Span(0, 0),
+            )
+        return parse_hn_html(text, max_depth=max_depth, diagnostics=diagnostics)
     if dialect not in JSON_DIALECTS and text is not None and looks_like_html(text):
         diagnostics.report(
             "TP108",

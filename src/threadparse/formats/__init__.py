@@ -15,6 +15,7 @@ lemmy-html             ``lemmy_html.py``           lemmy-ui's HTML (saved page, 
 reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arctic Shift
 old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
 hn-json                ``hn_json.py``              Hacker News JSON: Algolia and Firebase items
+hn-html                ``hn_html.py``              Hacker News item pages' HTML
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -38,6 +39,7 @@ DIALECTS = (
     "reddit-json",
     "old-reddit",
     "hn-json",
+    "hn-html",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = ("lemmy-api", "reddit-json", "hn-json")
