@@ -72,6 +72,10 @@ SIZES: dict[str, int] = {
     "old_reddit_chain": 10_000,
     "old_reddit_header_bait": 60_000,
     "reddit_stub_answered": 20_000,
+    "hn_algolia_chains": 20_000,
+    "hn_firebase_siblings": 8_000,
+    "hn_html_rows": 20_000,
+    "hn_html_unclosed_rows": 20_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one
