@@ -131,6 +131,8 @@ class _Reader:
             if node.tag == "tr" and "athing" in node.classes:
                 if "comtr" in node.classes:
                     rows.append(self.row(index))
+                elif top is not None and self._is_comment(index):
+                    rows.append(self.row(index))  # a second item (a broken page): a row
                 elif self._fatitem(index) is not None and self._is_comment(index):
                     top = self.row(index)
                     table = self._fatitem(index)
@@ -146,7 +148,10 @@ class _Reader:
                 index = node.last
                 continue
             if node.tag == "div" and "toptext" in node.classes and self.post is not None:
-                self.preamble = tuple(paragraphs(self.tree, children(nodes, index), used=self.used))
+                # A page has one; a broken page may repeat it: every one is kept.
+                self.preamble += tuple(
+                    paragraphs(self.tree, children(nodes, index), used=self.used)
+                )
                 self._own(index)
                 index = node.last
                 continue
