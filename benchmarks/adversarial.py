@@ -354,6 +354,21 @@ def hn_html_unclosed_rows(size: int) -> str:
     return '<table id="hnmain">' + _repeat(unit, size)
 
 
+def hn_text_copy(size: int) -> str:
+    """A copied HN page: a header, a blank, two body lines and ``reply`` per
+    comment, the tab-only line between comments (each line tried as a header)."""
+    unit = "user{n} {n} hours ago | root | parent | prev | next [–]\n\nA body line.\nAnother.\nreply\n\n\t\n"
+    count = max(1, size // len(unit.format(n=1000)))
+    head = "Title (example.com)\n5 points by ada 1 hour ago | hide | past | favorite | 9 comments\n"
+    return head + "".join(unit.format(n=n % 997) for n in range(count))
+
+
+def hn_text_header_bait(size: int) -> str:
+    """Lines that open like an HN header and never finish one: a user, an age,
+    many links, then a word no header ends with (every try fails late)."""
+    return _repeat("user 3 hours ago" + " | parent" * 40 + " | nope\n", size)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -385,6 +400,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "hn_firebase_siblings": hn_firebase_siblings,
     "hn_html_rows": hn_html_rows,
     "hn_html_unclosed_rows": hn_html_unclosed_rows,
+    "hn_text_copy": hn_text_copy,
+    "hn_text_header_bait": hn_text_header_bait,
 }
 
 

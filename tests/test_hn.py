@@ -534,3 +534,118 @@ def test_hn_html_never_raises_on_mutated_pages(cut: int, insert: str, drop: int)
     thread = threadparse.parse(text, dialect="hn-html")
     check_spans(text, thread)
     check_lossless(text, thread)
+
+
+# -- hn-text ---------------------------------------------------------------------------
+
+# A story's page as a select-all copy gives it, in the shape of the real copies
+# quoted in public files (docs/dialects/hacker-news.md): the tab lines between
+# comments, the blank line after each header, "reply" after each body.
+COPY = (
+    "\tHacker Newsnew | past | comments | ask | show | jobs | submit\tlogin\n"
+    "Show HN: A lamp made of paper (example.com)\n"
+    "123 points by ada 3 hours ago | hide | past | favorite | 45 comments\n"
+    "I made a lamp.\nPlans are linked below.\n\n help\n\n\n\t\n"
+    "bob 2 hours ago | next [–]\n\nNice build.\nSecond line.\n\nA second paragraph.\n\nreply\n\n\t\n"
+    "cy 1 hour ago | parent | next [–]\n\nThanks!\nreply\n\n\t\n"
+    "dee 1 hour ago [dead] | root | parent | prev | next [–]\n\nBuy pills.\nreply\n\n\t\n"
+    "emu 5 minutes ago | prev [–]\n\nLast one.\nreply\n\n\n\n\n\n"
+    "Guidelines | FAQ | Lists | API | Security | Legal | Apply to YC | Contact\n\nSearch: \n"
+)
+
+
+def test_a_copied_story_page_reads_exactly() -> None:
+    assert threadparse.detect(COPY) == threadparse.Detection("hn-text", 1.0, None)
+    thread = threadparse.parse(COPY)
+    check_spans(COPY, thread)
+    check_lossless(COPY, thread)
+    post = thread.post
+    assert post is not None
+    assert (
+        post.title,
+        post.domain,
+        post.score,
+        post.author and post.author.name,
+        post.time,
+        post.comment_count,
+    ) == ("Show HN: A lamp made of paper", "example.com", 123, "ada", "3 hours ago", 45)
+    assert [p.text for p in thread.preamble.paragraphs] == [
+        "I made a lamp.\nPlans are linked below."
+    ]
+    assert [
+        (c.author and c.author.name, c.time, c.depth, c.removed, [p.text for p in c.paragraphs])
+        for c in thread.walk()
+    ] == [
+        ("bob", "2 hours ago", 0, False, ["Nice build.\nSecond line.", "A second paragraph."]),
+        ("cy", "1 hour ago", 0, False, ["Thanks!"]),
+        ("dee", "1 hour ago", 0, True, ["Buy pills."]),
+        ("emu", "5 minutes ago", 0, False, ["Last one."]),
+    ]
+    first = thread.comments[0]
+    assert COPY[first.span.start : first.span.end].endswith("A second paragraph.\n\nreply")
+    assert [c.text for c in thread.chrome] == [
+        "Hacker Newsnew | past | comments | ask | show | jobs | submit\tlogin",
+        "help",
+        "Guidelines | FAQ | Lists | API | Security | Legal | Apply to YC | Contact",
+        "Search:",
+    ]
+    assert thread.nesting is False
+    assert [d.code for d in thread.diagnostics] == ["TP201"]
+
+
+def test_header_variants_read_as_headers() -> None:
+    text = (
+        "Title\n5 points by ada 1 day ago | flag | hide | past | favorite | discuss\n"
+        "bob 2 days ago | root | parent | next [–]\nx\n"
+        "cy 2 days ago [flagged] [dead] | parent | prev [+]\ny\n"
+        "dee 3 years ago | parent | flag | favorite | on: Show HN: A lamp | x [–]\nz\n"
+        "[deleted] | parent | next [–]\n"
+        "emu 4 months ago [3 more]\nMore\n"
+    )
+    thread = threadparse.parse(text)
+    check_spans(text, thread)
+    check_lossless(text, thread)
+    assert thread.dialect == "hn-text"
+    assert thread.post is not None
+    assert thread.post.comment_count == 0
+    assert [(c.author and c.author.name, c.deleted, c.removed) for c in thread.comments] == [
+        ("bob", False, False),
+        ("cy", False, True),
+        ("dee", False, False),
+        (None, True, False),
+        ("emu", False, False),
+    ]
+    assert sorted(d.code for d in thread.diagnostics) == ["TP201", "TP405"]
+
+
+def test_lines_that_are_not_hn_s_are_unparsed() -> None:
+    text = "A stray line\n" + COPY + "Some extension's button\n"
+    thread = threadparse.parse(text, dialect="hn-text")
+    assert [u.text for u in thread.unparsed] == ["A stray line", "Some extension's button"]
+    assert [d.code for d in thread.diagnostics].count("TP901") == 2
+    check_lossless(text, thread)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[–]ada 5 points 3 hours ago\nbody\npermalinkembedsavereportreply\n",
+        "[-] ada 5 points 3 hours ago\nbody\n",
+        "ada 3 hours ago\njust a line that names a time\n",
+    ],
+)
+def test_other_page_texts_are_not_hn_text(text: str) -> None:
+    assert threadparse.detect(text).dialect != "hn-text"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    cut=st.integers(0, len(COPY)),
+    insert=st.text(alphabet="ab1 |[]–+\n\tpointsbyago", max_size=20),
+    drop=st.integers(0, 30),
+)
+def test_hn_text_never_raises_on_mutated_copies(cut: int, insert: str, drop: int) -> None:
+    text = COPY[:cut] + insert + COPY[cut + drop :]
+    thread = threadparse.parse(text, dialect="hn-text")
+    check_spans(text, thread)
+    check_lossless(text, thread)

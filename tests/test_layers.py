@@ -92,6 +92,7 @@ def test_the_layers_are_what_the_tests_assume() -> None:
         "old_reddit",
         "hn_json",
         "hn_html",
+        "hn_text",
     }
 
 

@@ -35,6 +35,7 @@ from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
 from threadparse.formats.flat import parse_flat
 from threadparse.formats.hn_html import looks_like_hn_html, parse_hn_html
 from threadparse.formats.hn_json import parse_hn_json
+from threadparse.formats.hn_text import parse_hn_text
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
 from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
@@ -48,7 +49,15 @@ from threadparse.formats.reddit_json import parse_reddit
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "old-reddit", "markdown", "lemmy-html", *JSON_DIALECTS, "hn-html")
+WHOLE_DIALECTS = (
+    "mlmym",
+    "old-reddit",
+    "markdown",
+    "lemmy-html",
+    *JSON_DIALECTS,
+    "hn-html",
+    "hn-text",
+)
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -198,6 +207,8 @@ def parse_lines(
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "old-reddit":
         return parse_old_reddit(lines, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "hn-text":
+        return parse_hn_text(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":
         return parse_markdown(text, lines, diagnostics)
     if dialect in ("auto", "lemmy-0.19", "lemmy-0.18"):

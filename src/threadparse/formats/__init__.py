@@ -16,6 +16,7 @@ reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arcti
 old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
 hn-json                ``hn_json.py``              Hacker News JSON: Algolia and Firebase items
 hn-html                ``hn_html.py``              Hacker News item pages' HTML
+hn-text                ``hn_text.py``              Hacker News item pages' text a browser copies
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -40,6 +41,7 @@ DIALECTS = (
     "old-reddit",
     "hn-json",
     "hn-html",
+    "hn-text",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = ("lemmy-api", "reddit-json", "hn-json")
