@@ -110,8 +110,8 @@ def _text(line: Line) -> Text:
     return Text(line.content, line.content_span)
 
 
-def _blocks(lines: Sequence[Line]) -> list[Text]:
-    """A Text per run of non-blank lines."""
+def _blocks(lines: Sequence[Line | None]) -> list[Text]:
+    """A Text per run of non-blank lines (None, a line taken out, ends a run)."""
     found: list[Text] = []
     run: list[Line] = []
     for line in [*lines, None]:
@@ -210,12 +210,13 @@ class _Reader:
                     self.not_read(line, "a line above the story's title: not HN's, not placed")
             post = self.story(None if title_at is None else lines[title_at], lines[subline])
             body_start = subline + 1
-        body: list[Line] = []
+        body: list[Line | None] = []
         for line in lines[body_start:]:
             if line.blank:
                 body.append(line)
             elif _NAV.match(line.content) or line.content in _FORM:
                 self.chrome.append(_text(line))
+                body.append(None)  # a paragraph does not run over it
             else:
                 body.append(line)
         return post, _blocks(body)
