@@ -4,10 +4,11 @@ Each format lives in a home of its own under ``formats/`` (its grammar, its
 detection evidence, its reader), reading through the shared machinery in
 ``core/``. This module checks the options, asks ``_detect`` which format the
 text is in when the caller did not say, and hands the text to that reader:
-JSON to ``lemmy_api`` or ``reddit_json``; lemmy-ui HTML to ``lemmy_html``;
-other text split into lines (``core/source.py``) to a browser capture's reader
-(``lemmy_page/capture.py``), the page-text reader (``lemmy_page/page.py``),
-``flat``, ``mlmym`` or ``markdown``. Every non-blank line ends up in exactly
+JSON to ``lemmy_api``, ``reddit_json`` or ``hn_json``; lemmy-ui HTML to
+``lemmy_html``, Hacker News HTML to ``hn_html``; other text split into lines
+(``core/source.py``) to a browser capture's reader (``lemmy_page/capture.py``),
+the page-text reader (``lemmy_page/page.py``), ``flat``, ``mlmym``,
+``markdown``, ``old_reddit`` or ``hn_text``. Every non-blank line ends up in exactly
 one node; what no rule claims goes to ``Thread.unparsed`` with an error
 diagnostic.
 """
@@ -84,7 +85,8 @@ def parse(
             ``threadparse.detect``) or one of ``DIALECTS``:
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
             ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``,
-            ``"reddit-json"``, ``"old-reddit"``.
+            ``"reddit-json"``, ``"old-reddit"``, ``"hn-json"``, ``"hn-html"``,
+            ``"hn-text"``.
         strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
