@@ -31,7 +31,8 @@ and its host as the site prints it, ``www.`` dropped; author; ``points`` or
 ``score``; ``descendants`` as the comment count; the time). Its ``text``
 (Ask HN, a job) is the preamble. Poll options (``pollopt`` items) are
 preamble paragraphs, their text with the votes after it. A second post in one
-input is not read (TP902).
+input is not read (TP902), nor is an item without an id: each is kept
+unparsed whole, the replies nested in it with it.
 
 Deleted and dead: a deleted comment (Algolia: ``author`` and ``text`` null;
 Firebase: ``"deleted": true``) stays in the tree with ``deleted`` True and no
@@ -139,7 +140,7 @@ class _Reader:
         while stack:
             node, enclosing, nested = stack.pop()
             own = self.one(node, enclosing, nested=nested)
-            if node.kind != "object":
+            if own is None:  # not placed: kept unparsed whole, its replies with it
                 continue
             for name in ("children", "options"):  # Algolia: replies; a poll's options
                 listed = node.get(name)
@@ -168,8 +169,7 @@ class _Reader:
             self.kids[item_id] = ranked
             self.kids_at[item_id] = Span(kids.start, kids.end)
         if kind in POST_TYPES and not nested:
-            self.submission(node, item_id, span)
-            return item_id
+            return item_id if self.submission(node, item_id, span) else None
         if kind == "pollopt":
             self.option(node)
             return item_id
@@ -223,12 +223,14 @@ class _Reader:
         move = Relocation(source)
         return tuple(move.text(text) for text in html_paragraphs(source.value))
 
-    def submission(self, node: Node, item_id: str, span: Span) -> None:
+    def submission(self, node: Node, item_id: str, span: Span) -> bool:
+        """The story (or job, or poll); False when it is not read (a second one)."""
         fields = self.fields
         if self.post is not None:
-            if item_id != self.story:
-                fields.not_read(span, "a second post in one input: a thread holds one post")
-            return
+            if item_id == self.story:
+                return True  # the same story again: its replies are read
+            fields.not_read(span, "a second post in one input: a thread holds one post")
+            return False
         author = fields.string(node, "author", "by")
         url = fields.string(node, "url")
         host = host_of(url)
@@ -253,6 +255,7 @@ class _Reader:
         body = fields.of_kind(node.get("text"), "string", "text")
         if body is not None:
             self.preamble[:0] = self.body(body)
+        return True
 
     def option(self, node: Node) -> None:
         """A poll option: its text and votes, a preamble paragraph."""
