@@ -74,6 +74,7 @@ from threadparse.core.html import (
 )
 from threadparse.core.models import Author, Comment, Post, Preamble, Span, Text, Thread
 from threadparse.core.records import Record, build_tree
+from threadparse.core.source import WHITESPACE
 
 DIALECT = "hn-html"
 SITE = "https://news.ycombinator.com"
@@ -197,9 +198,16 @@ class _Reader:
         return None
 
     def _to_table_end(self, comment: Comment, table: int) -> Comment:
-        """The item's comment runs on to the end of its table: its reply form."""
-        last = max((self.nodes[c].end for c in children(self.nodes, table)), default=0)
-        return attrs.evolve(comment, span=Span(comment.span.start, max(comment.span.end, last)))
+        """The item's comment spans its table's content (the table is owned whole):
+        its row, and its reply form after it; in a broken page, what comes before."""
+        shown = [
+            child
+            for child in children(self.nodes, table)
+            if self.nodes[child].tag != TEXT or self.nodes[child].text.strip(WHITESPACE)
+        ]
+        start = min([comment.span.start, *(self.nodes[c].start for c in shown)])
+        end = max([comment.span.end, *(self.nodes[c].end for c in shown)])
+        return attrs.evolve(comment, span=Span(start, end))
 
     def _is_comment(self, index: int) -> bool:
         return any(
