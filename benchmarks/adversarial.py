@@ -341,6 +341,85 @@ def mastodon_reply_loops(size: int) -> str:
     return f"[{statuses}]"
 
 
+def hn_algolia_chains(size: int) -> str:
+    """An Algolia story whose replies are chains 40 deep (nested ``children``,
+    each comment the only reply of the one before), over and over."""
+    depth = 40
+    unit = (
+        '{{"id":{n},"type":"comment","author":"a","text":"<p>Reply &#x27;{n}&#x27;</p>",'
+        '"points":null,"parent_id":{p},"story_id":1,"children":['
+    )
+    chain_size = len(unit.format(n=10**6, p=10**6)) * depth
+    chains = []
+    number = 2
+    for _ in range(max(1, size // chain_size)):
+        opened = [unit.format(n=number + k, p=(number + k - 1) if k else 1) for k in range(depth)]
+        number += depth
+        chains.append("".join(opened) + "]}" * depth)
+    return (
+        '{"id":1,"type":"story","author":"a","title":"t","points":1,"parent_id":null,'
+        '"story_id":1,"created_at_i":1,"children":[' + ",".join(chains) + "]}"
+    )
+
+
+def hn_firebase_siblings(size: int) -> str:
+    """Firebase items as JSON Lines: a story whose ``kids`` rank every comment in
+    reverse of the input's order, a third of them absent (counted as missing)."""
+    unit = '{{"id":{n},"by":"a","type":"comment","parent":1,"time":1,"text":"x<p>y"}}\n'
+    count = max(2, size // len(unit.format(n=10**6)))
+    kids = ",".join(str(n) for n in reversed(range(2, count + 2)))
+    story = f'{{"id":1,"by":"a","type":"story","title":"t","time":1,"kids":[{kids}]}}\n'
+    return story + "".join(unit.format(n=n) for n in range(2, count + 2) if n % 3)
+
+
+_HN_ROW = (
+    "<tr class='athing comtr' id='{n}'><td><table border='0'><tr><td class='ind' "
+    'indent=\'{i}\'><img src="s.gif" height="1" width="{w}"></td><td class="default">'
+    '<div><span class="comhead"><a href="user?id=u{n}" class="hnuser">u{n}</a> '
+    '<span class="age" title="2024-05-01T12:00:00 1714564800"><a href="item?id={n}">'
+    '1 hour ago</a></span></span></div><br><div class="comment"><div class="commtext c00">'
+    'Body of {n} with <a href="https://x.example/{n}">a link</a>.<p>Second &amp; last.</p>'
+    '</div><div class=\'reply\'><p><font size="1"><u><a href="reply?id={n}">reply</a></u>'
+    "</font></p></div></div></td></tr></table></td></tr>\n"
+)
+
+
+def hn_html_rows(size: int) -> str:
+    """A long HN item page: comment rows whose indents climb 0..7 and fall back."""
+    row_size = len(_HN_ROW.format(n=10**6, i=7, w=280))
+    rows = "".join(
+        _HN_ROW.format(n=n, i=n % 8, w=40 * (n % 8)) for n in range(max(1, size // row_size))
+    )
+    return (
+        '<html op="item"><body><center><table id="hnmain"><tr><td>'
+        "<table border=\"0\" class='comment-tree'>\n" + rows + "</table></td></tr></table>"
+    )
+
+
+def hn_html_unclosed_rows(size: int) -> str:
+    """HN comment rows that never close: each opens inside the one before."""
+    unit = (
+        "<tr class='athing comtr' id='1'><td class='ind' indent='1'>"
+        '<a class="hnuser">u</a><span class="commtext">x '
+    )
+    return '<table id="hnmain">' + _repeat(unit, size)
+
+
+def hn_text_copy(size: int) -> str:
+    """A copied HN page: a header, a blank, two body lines and ``reply`` per
+    comment, the tab-only line between comments (each line tried as a header)."""
+    unit = "user{n} {n} hours ago | root | parent | prev | next [–]\n\nA body line.\nAnother.\nreply\n\n\t\n"
+    count = max(1, size // len(unit.format(n=1000)))
+    head = "Title (example.com)\n5 points by ada 1 hour ago | hide | past | favorite | 9 comments\n"
+    return head + "".join(unit.format(n=n % 997) for n in range(count))
+
+
+def hn_text_header_bait(size: int) -> str:
+    """Lines that open like an HN header and never finish one: a user, an age,
+    many links, then a word no header ends with (every try fails late)."""
+    return _repeat("user 3 hours ago" + " | parent" * 40 + " | nope\n", size)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "api_json_lines": api_json_lines,
     "api_path_loops": api_path_loops,
@@ -372,6 +451,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "discourse_missing_parents": discourse_missing_parents,
     "mastodon_chain": mastodon_chain,
     "mastodon_reply_loops": mastodon_reply_loops,
+    "hn_algolia_chains": hn_algolia_chains,
+    "hn_firebase_siblings": hn_firebase_siblings,
+    "hn_html_rows": hn_html_rows,
+    "hn_html_unclosed_rows": hn_html_unclosed_rows,
+    "hn_text_copy": hn_text_copy,
+    "hn_text_header_bait": hn_text_header_bait,
 }
 
 

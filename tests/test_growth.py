@@ -76,6 +76,12 @@ SIZES: dict[str, int] = {
     "discourse_missing_parents": 20_000,
     "mastodon_chain": 18_000,
     "mastodon_reply_loops": 24_000,
+    "hn_algolia_chains": 20_000,
+    "hn_firebase_siblings": 8_000,
+    "hn_html_rows": 20_000,
+    "hn_html_unclosed_rows": 20_000,
+    "hn_text_copy": 60_000,
+    "hn_text_header_bait": 200_000,
 }
 
 FACTOR = 4  #: the large text is FACTOR times the small one

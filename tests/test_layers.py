@@ -92,6 +92,9 @@ def test_the_layers_are_what_the_tests_assume() -> None:
         "old_reddit",
         "discourse_json",
         "mastodon_json",
+        "hn_json",
+        "hn_html",
+        "hn_text",
     }
 
 

@@ -20,6 +20,9 @@ Evidence, strongest first:
   (``comment-node``, ``post-listing``, ``person-listing``, ``lemmy-site``) or
   ``window.isoData`` (``formats/lemmy_html.py``): 1.0 with two of them, 0.9 with one.
   Other HTML is read as text, with TP108.
+- Hacker News page text: comment headers (``user 3 hours ago | parent |
+  next [–]``) and the story's subline (``N points by user ... | N comments``),
+  3 votes each (``formats/hn_text.py``'s ``evidence``).
 - Nothing of the above: a post alone, read as page text when it is laid out
   like one (``looks_like_page_post``), else flat text. Confidence 0.5: it is
   the reading left over, not one the text points to.
@@ -40,6 +43,9 @@ from threadparse.core.jsontree import BOM
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
 from threadparse.formats.discourse_json import is_discourse
+from threadparse.formats.hn_html import looks_like_hn_html
+from threadparse.formats.hn_json import is_hn
+from threadparse.formats.hn_text import evidence as hn_text_evidence
 from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
@@ -66,6 +72,10 @@ MLMYM_WEIGHT = 3
 OLD_REDDIT_HEADER_WEIGHT = 3
 OLD_REDDIT_BUTTONS_WEIGHT = 4
 
+#: Votes per HN comment header or story subline (``formats/hn_text.py``): a
+#: whole header, as mlmym's.
+HN_TEXT_WEIGHT = 3
+
 
 @attrs.frozen
 class Detection:
@@ -89,6 +99,8 @@ def detect(text: str) -> Detection:
         return json_detection(text)
     if looks_like_lemmy_html(text):
         return Detection("lemmy-html", html_confidence(text), None, capture=html_capture(text))
+    if looks_like_hn_html(text):
+        return Detection("hn-html", 1.0, None)
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines))
 
@@ -116,6 +128,8 @@ def json_detection(text: str) -> Detection:
         return Detection("discourse-json", 1.0, None)
     if is_mastodon(value):
         return Detection("mastodon-json", 1.0, None)
+    if is_hn(value):
+        return Detection("hn-json", 1.0, None)
     return Detection("lemmy-api", 1.0 if is_response(value) else 0.5, None)
 
 
@@ -135,11 +149,18 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
         + OLD_REDDIT_BUTTONS_WEIGHT * reddit.own_buttons
     )
     votes["markdown"] = markdown_lines(lines)
+    votes["hn-text"] = HN_TEXT_WEIGHT * hn_text_evidence(lines)
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     if not ranked:
         fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
         return Detection(fallback, 0.5, None)
-    order = [*PAGE_DIALECTS, "mlmym", "old-reddit", "markdown"]  # a tie goes to the earlier
+    order = [
+        *PAGE_DIALECTS,
+        "mlmym",
+        "old-reddit",
+        "markdown",
+        "hn-text",
+    ]  # a tie goes to the earlier
     ranked.sort(key=lambda pair: (-pair[0], order.index(pair[1])))
     best, winner = ranked[0]
     if len(ranked) == 1:

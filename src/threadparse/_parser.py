@@ -4,10 +4,11 @@ Each format lives in a home of its own under ``formats/`` (its grammar, its
 detection evidence, its reader), reading through the shared machinery in
 ``core/``. This module checks the options, asks ``_detect`` which format the
 text is in when the caller did not say, and hands the text to that reader:
-JSON to ``lemmy_api`` or ``reddit_json``; lemmy-ui HTML to ``lemmy_html``;
-other text split into lines (``core/source.py``) to a browser capture's reader
-(``lemmy_page/capture.py``), the page-text reader (``lemmy_page/page.py``),
-``flat``, ``mlmym`` or ``markdown``. Every non-blank line ends up in exactly
+JSON to ``lemmy_api``, ``reddit_json`` or ``hn_json``; lemmy-ui HTML to
+``lemmy_html``, Hacker News HTML to ``hn_html``; other text split into lines
+(``core/source.py``) to a browser capture's reader (``lemmy_page/capture.py``),
+the page-text reader (``lemmy_page/page.py``), ``flat``, ``mlmym``,
+``markdown``, ``old_reddit`` or ``hn_text``. Every non-blank line ends up in exactly
 one node; what no rule claims goes to ``Thread.unparsed`` with an error
 diagnostic.
 """
@@ -34,6 +35,9 @@ from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_li
 from threadparse.formats import DIALECTS, JSON_DIALECTS, PAGE_DIALECTS
 from threadparse.formats.discourse_json import parse_discourse
 from threadparse.formats.flat import parse_flat
+from threadparse.formats.hn_html import looks_like_hn_html, parse_hn_html
+from threadparse.formats.hn_json import parse_hn_json
+from threadparse.formats.hn_text import parse_hn_text
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
 from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
@@ -48,7 +52,15 @@ from threadparse.formats.reddit_json import parse_reddit
 __all__ = ("DIALECTS", "MAX_DEPTH", "PAGE_DIALECTS", "parse", "parse_text")
 
 #: Dialects read from the whole text at once (the stream reads them whole too).
-WHOLE_DIALECTS = ("mlmym", "old-reddit", "markdown", "lemmy-html", *JSON_DIALECTS)
+WHOLE_DIALECTS = (
+    "mlmym",
+    "old-reddit",
+    "markdown",
+    "lemmy-html",
+    *JSON_DIALECTS,
+    "hn-html",
+    "hn-text",
+)
 
 #: Detection's confidence when nothing in the text points to a dialect.
 GUESS = 0.5
@@ -76,7 +88,7 @@ def parse(
             ``"lemmy-0.19"``, ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``,
             ``"mlmym"``, ``"markdown"``, ``"lemmy-api"``, ``"lemmy-html"``,
             ``"reddit-json"``, ``"old-reddit"``, ``"discourse-json"``,
-            ``"mastodon-json"``.
+            ``"mastodon-json"``, ``"hn-json"``, ``"hn-html"``, ``"hn-text"``.
         strict: raise ``ThreadParseError`` when any error-level diagnostic
             is found, instead of returning the Thread with it.
         max_depth: the deepest ``Comment.depth`` kept; a deeper reply is
@@ -158,6 +170,8 @@ def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         return parse_discourse(text, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "mastodon-json":
         return parse_mastodon(text, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "hn-json":
+        return parse_hn_json(text, max_depth=max_depth, diagnostics=diagnostics)
     return parse_api(text, max_depth=max_depth, diagnostics=diagnostics)
 
 
@@ -177,6 +191,16 @@ def parse_lines(
                 Span(0, 0),
             )
         return parse_lemmy_html(text, max_depth=max_depth, diagnostics=diagnostics)
+    if text is not None and (
+        dialect == "hn-html" or (dialect == "auto" and looks_like_hn_html(text))
+    ):
+        if dialect == "hn-html" and not looks_like_hn_html(text):
+            diagnostics.report(
+                "TP102",
+                "read as hn-html as asked, but the text is not a Hacker News page's HTML",
+                Span(0, 0),
+            )
+        return parse_hn_html(text, max_depth=max_depth, diagnostics=diagnostics)
     if dialect not in JSON_DIALECTS and text is not None and looks_like_html(text):
         diagnostics.report(
             "TP108",
@@ -191,6 +215,8 @@ def parse_lines(
         return parse_mlmym(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "old-reddit":
         return parse_old_reddit(lines, max_depth=max_depth, diagnostics=diagnostics)
+    if dialect == "hn-text":
+        return parse_hn_text(lines, max_depth=max_depth, diagnostics=diagnostics)
     if dialect == "markdown":
         return parse_markdown(text, lines, diagnostics)
     if dialect in ("auto", "lemmy-0.19", "lemmy-0.18"):

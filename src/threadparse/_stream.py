@@ -53,6 +53,7 @@ from threadparse.core.models import (
 )
 from threadparse.core.post import parse_post
 from threadparse.core.source import Line, LineNumbers, iter_lines, split_lines
+from threadparse.formats.hn_html import looks_like_hn_html
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
 from threadparse.formats.lemmy_page.capture import CAPTURE_REACH, detect_layout
 from threadparse.formats.lemmy_page.comments import (
@@ -162,7 +163,8 @@ class _Recording:
             self._ahead.append(piece)
             size += len(piece)
             first = first or piece.lstrip(_LEADING)
-        return first.startswith("<") and looks_like_lemmy_html("".join(self._ahead)[:HTML_REACH])
+        ahead = "".join(self._ahead)[:HTML_REACH]
+        return first.startswith("<") and (looks_like_lemmy_html(ahead) or looks_like_hn_html(ahead))
 
     def starts_like_capture(self) -> bool:
         """Peek (keeping what was read) at the first ``CAPTURE_REACH`` lines: is

@@ -16,6 +16,9 @@ reddit-json            ``reddit_json.py``          Reddit JSON, Pushshift, Arcti
 old-reddit             ``old_reddit.py``           old.reddit page text a browser copies
 discourse-json         ``discourse_json.py``       Discourse topic JSON and posts pages
 mastodon-json          ``mastodon_json.py``        Mastodon statuses and context, ActivityPub
+hn-json                ``hn_json.py``              Hacker News JSON: Algolia and Firebase items
+hn-html                ``hn_html.py``              Hacker News item pages' HTML
+hn-text                ``hn_text.py``              Hacker News item pages' text a browser copies
 =====================  ==========================  =======================================
 
 Formats read through ``threadparse.core`` (lines, models, diagnostics, post
@@ -40,6 +43,9 @@ DIALECTS = (
     "old-reddit",
     "discourse-json",
     "mastodon-json",
+    "hn-json",
+    "hn-html",
+    "hn-text",
 )
 #: The readers of JSON: ``parse`` picks one by the first JSON value's shape.
 JSON_DIALECTS = (
@@ -47,4 +53,5 @@ JSON_DIALECTS = (
     "reddit-json",
     "discourse-json",
     "mastodon-json",
+    "hn-json",
 )
