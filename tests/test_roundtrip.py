@@ -350,7 +350,7 @@ def test_a_damaged_capture_never_loses_comments_silently(
         assert parsed.diagnostics, "fewer comments than the page showed, and no diagnostic"
 
 
-def _fold(text: str) -> str:
+def _plain_quotes(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
 
 
@@ -359,9 +359,9 @@ def _names_left(thread: threadparse.Thread, text: str) -> bool:
     before the first comment (``Lemmy\\nC``: the navbar's first word and a
     letter) holds no comment to lose; that is the damage's loss, not the
     parser's, and nothing in the text can tell it."""
-    folded = _fold(text)
+    folded = _plain_quotes(text)
     return any(
-        comment.author is not None and _fold(comment.author.name) in folded
+        comment.author is not None and _plain_quotes(comment.author.name) in folded
         for comment in comments(thread)
     )
 
