@@ -45,8 +45,10 @@ def test_first_byte_picks_the_call() -> None:
     # Slot 7: the next byte picks among the rest (the JSON readers, ...).
     assert case_of(b"\x27\x00a") == Case("a", "lemmy-api", True, 256)
     assert case_of(b"\x07\x02[]") == Case("[]", "reddit-json", False, 256)
-    assert {case_of(bytes([7, pick])).dialect for pick in range(8)} == set(threadparse.DIALECTS[6:])
+    assert {case_of(bytes([7, pick])).dialect for pick in range(256)} == set(
+        threadparse.DIALECTS[6:]
+    )
     assert [case_of(bytes([m])).max_depth for m in (0x00, 0x40, 0x80, 0xC0)] == [256, 0, 1, None]
     assert len(DECODINGS) == 4
-    reachable = {case_of(bytes([m, pick])).dialect for m in range(256) for pick in range(8)}
+    reachable = {case_of(bytes([m, pick])).dialect for m in range(256) for pick in range(256)}
     assert reachable == {"auto", *threadparse.DIALECTS}

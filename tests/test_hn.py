@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import threadparse
 from tests.nodes import check_lossless, check_spans
 from threadparse import Thread
+from threadparse.strategies import damaged, threads
 
 HN = Path(__file__).resolve().parents[2] / "shared" / "real_data" / "hn"
 JSON_FILES = ["js-react-hn_algolia_item_18475438.json", "node-hacker-news-api_algolia_item_17.json"]
@@ -649,3 +650,66 @@ def test_hn_text_never_raises_on_mutated_copies(cut: int, insert: str, drop: int
     thread = threadparse.parse(text, dialect="hn-text")
     check_spans(text, thread)
     check_lossless(text, thread)
+
+
+# -- hn-text: the writer, read back ---------------------------------------------------
+
+
+def _hn_view(comment: threadparse.Comment) -> tuple[Any, ...]:
+    """What of a comment an HN copy shows (see ``render_hn_text``)."""
+    from threadparse.formats.hn_text import shown_age, shown_name
+
+    return (
+        "[deleted]" if comment.deleted else shown_name(comment.author),
+        shown_age(comment.time),
+        comment.deleted,
+        comment.removed and not comment.deleted,
+        () if comment.deleted else tuple(p.text for p in comment.paragraphs),
+    )
+
+
+def _hn_read(comment: threadparse.Comment) -> tuple[Any, ...]:
+    return (
+        comment.author.name if comment.author else "[deleted]",
+        comment.time,
+        comment.deleted,
+        comment.removed,
+        tuple(p.text for p in comment.paragraphs),
+    )
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(["lemmy-0.19", "lemmy-0.18", "hexbear"]).flatmap(
+        lambda dialect: threads(dialect=dialect)
+    )
+)
+def test_hn_text_reads_back_what_the_writer_shows(thread: Thread) -> None:
+    text = threadparse.render(thread, "hn-text")
+    parsed = threadparse.parse(text)
+    drawn = list(thread.walk())
+    assert parsed.dialect == ("hn-text" if drawn else parsed.dialect)
+    assert [_hn_read(c) for c in parsed.comments] == [_hn_view(c) for c in drawn]
+    assert all(c.depth == 0 and not c.replies for c in parsed.comments)
+    assert parsed.nesting is (len(drawn) < 2)
+    assert [p.text for p in parsed.preamble.paragraphs] == [
+        p.text for p in thread.preamble.paragraphs
+    ]
+    check_lossless(text, parsed)
+    check_spans(text, parsed)
+
+
+@settings(max_examples=60)
+@given(
+    st.data(),
+    st.sampled_from(["lemmy-0.19", "lemmy-0.18", "hexbear"]).flatmap(
+        lambda dialect: threads(dialect=dialect)
+    ),
+)
+def test_hn_text_copy_damage_never_raises_or_drops_a_line(
+    data: st.DataObject, thread: Thread
+) -> None:
+    text = data.draw(damaged(threadparse.render(thread, "hn-text")))
+    parsed = threadparse.parse(text, dialect="hn-text")
+    check_lossless(text, parsed)
+    check_spans(text, parsed)

@@ -50,6 +50,7 @@ from threadparse.core.post import render_post
 from threadparse.core.records import authorless_comment
 from threadparse.core.walk import preorder, rebuild
 from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.hn_text import render_hn_text
 from threadparse.formats.lemmy_page.capture import CAPTURES, carried_capture, render_capture
 from threadparse.formats.mlmym import render_mlmym
 from threadparse.formats.old_reddit import render_old_reddit
@@ -78,7 +79,7 @@ def compact_count(value: int) -> str:
 
 #: What ``render`` writes: the page texts (API JSON and markdown are sources,
 #: not pages).
-RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "old-reddit")
+RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "old-reddit", "hn-text")
 
 
 def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
@@ -104,6 +105,8 @@ def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
         return render_mlmym(thread)
     if dialect == "old-reddit":
         return render_old_reddit(thread)
+    if dialect == "hn-text":
+        return render_hn_text(thread)
     parts = [part for part in (_post(thread, flat=False), _comments(thread, dialect)) if part]
     return "\n\n\n".join(parts) + "\n" if parts else ""
 

@@ -302,3 +302,63 @@ class _Reader:
             replies=(),
             span=Span(header.content_start, end),
         )
+
+
+# -- The writer ---------------------------------------------------------------------
+
+_NAME_CHARACTER = regex.compile(r"[^A-Za-z0-9_-]")
+_SHOWN_AGE = regex.compile(_AGE)
+#: What a header shows for a time HN would not print ("2 days", "in 3 seconds").
+FALLBACK_AGE = "1 hour ago"
+
+
+def shown_name(author: Author | None) -> str:
+    """The name HN would show: letters, digits, ``_`` and ``-`` (others as ``_``),
+    at most 40; ``unknown`` for a comment without an author."""
+    if author is None:
+        return "unknown"
+    name = _NAME_CHARACTER.sub("_", author.username or author.name)[:40]
+    return name or "unknown"
+
+
+def shown_age(time: str | None) -> str:
+    """The comment's time when HN would print it so, else ``FALLBACK_AGE``."""
+    return time if time is not None and _SHOWN_AGE.fullmatch(time) else FALLBACK_AGE
+
+
+def render_hn_text(thread: Thread) -> str:
+    """The thread as a browser copies its HN item page: the post's title and
+    subline when it has a title, the preamble, then every comment in page order.
+
+    ``parse_hn_text`` reads back each comment's author (``shown_name``), time
+    (``shown_age``: a time HN does not print is written as ``FALLBACK_AGE``),
+    deleted (a ``[deleted]`` header, no body), removed (``[dead]``, text kept)
+    and paragraphs; every comment top-level, as a copy loses the nesting. Not
+    written: scores of comments (HN shows none), badges, more_replies, link
+    sections, chrome.
+    """
+    out: list[str] = []
+    post = thread.post
+    if post is not None and post.title is not None:
+        out.append(post.title + (f" ({post.domain})" if post.domain else ""))
+        by = "" if post.score is None else f"{post.score} points by {shown_name(post.author)} "
+        count = "" if post.comment_count is None else f" | {post.comment_count} comments"
+        out.append(f"{by}{shown_age(post.time)} | hide | past | favorite{count}")
+    for paragraph in thread.preamble.paragraphs:
+        out += ["", paragraph.text]
+    stack = list(reversed(thread.comments))
+    while stack:
+        comment = stack.pop()
+        age = shown_age(comment.time)
+        links = " | parent" if comment.depth > 0 else ""
+        if comment.deleted:
+            out += ["", f"[deleted] {age}{links} | next [–]"]
+        else:
+            dead = " [dead]" if comment.removed else ""
+            out += ["", f"{shown_name(comment.author)} {age}{dead}{links} | next [–]"]
+            for paragraph in comment.paragraphs:
+                out += ["", paragraph.text]
+            out.append("reply")
+        stack += reversed(comment.replies)
+    text = "\n".join(out).lstrip("\n")
+    return text + "\n" if text else ""
