@@ -11,6 +11,7 @@ import from ``threadparse.formats`` or the top of the package):
   ``html``: an HTML tree with source offsets; ``urls``: URL parts that never raise.
 - ``linetree``: comment trees of page text whose comments open with one header
   line (old.reddit, mlmym), and its writer.
+- ``hackernews``: the site and its users, alike in HN's three forms.
 - ``lemmy``: what every Lemmy front end prints alike (badges, pronouns, counts,
   placeholders).
 """

@@ -63,6 +63,7 @@ from datetime import datetime, timezone
 import attrs
 
 from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.hackernews import SITE, hn_author
 from threadparse.core.html import (
     TEXT,
     Tree,
@@ -72,12 +73,11 @@ from threadparse.core.html import (
     parse_html,
     text_of,
 )
-from threadparse.core.models import Author, Comment, Post, Preamble, Span, Text, Thread
+from threadparse.core.models import Comment, Post, Preamble, Span, Text, Thread
 from threadparse.core.records import Record, build_tree
 from threadparse.core.source import WHITESPACE
 
 DIALECT = "hn-html"
-SITE = "https://news.ycombinator.com"
 MARKS = ("athing", "hnuser", "comhead", "commtext", "hnmain", "news.ycombinator.com")
 _START = re.compile(r"[\s\ufeff]{0,200}(?:<!--.{0,200}?-->\s{0,200})?<[!a-zA-Z]", re.DOTALL)
 _ITEM = re.compile(r"item\?id=(\d{1,20})")
@@ -268,7 +268,7 @@ class _Reader:
         if author is None and shown in _GONE:
             texts = ()
         comment = Comment(
-            author=None if author is None else _author(author),
+            author=None if author is None else hn_author(author),
             score=None,
             upvotes=None,
             downvotes=None,
@@ -342,7 +342,7 @@ class _Reader:
         self.story = item_id
         self.post = Post(
             title=title,
-            author=None if author is None else _author(author),
+            author=None if author is None else hn_author(author),
             community=None,
             url=url,
             domain=self._text(self._find(index, "span", "sitestr")),
@@ -441,15 +441,3 @@ def _moment(title: str) -> datetime | None:
         return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
     except ValueError:
         return None
-
-
-def _author(name: str) -> Author:
-    return Author(
-        name=name,
-        display_name=name,
-        instance=None,
-        pronouns=(),
-        badges=(),
-        username=name,
-        url=f"{SITE}/user?id={name}",
-    )

@@ -60,16 +60,16 @@ from datetime import datetime, timezone
 import attrs
 
 from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.hackernews import SITE, hn_author
 from threadparse.core.html import html_paragraphs
 from threadparse.core.jsonfields import Fields, Relocation, read_values
 from threadparse.core.jsontree import Node, decode_string, scalar
-from threadparse.core.models import Author, Comment, Post, Preamble, Span, Text, Thread
+from threadparse.core.models import Comment, Post, Preamble, Span, Text, Thread
 from threadparse.core.records import Record, build_tree
 from threadparse.core.urls import host_of
 from threadparse.core.walk import rebuild
 
 DIALECT = "hn-json"
-SITE = "https://news.ycombinator.com"
 #: Item types that are a thread's post.
 POST_TYPES = ("story", "job", "poll")
 #: Every item type the API has.
@@ -197,7 +197,7 @@ class _Reader:
         deleted = fields.flag(node, "deleted") or (author is None and body is None)
         story = _id(fields, node, "story_id")
         return Comment(
-            author=None if author is None else _author(author),
+            author=None if author is None else hn_author(author),
             score=fields.integer(node, "points", "score"),
             upvotes=None,
             downvotes=None,
@@ -237,7 +237,7 @@ class _Reader:
         self.story = item_id
         self.post = Post(
             title=fields.string(node, "title"),
-            author=None if author is None else _author(author),
+            author=None if author is None else hn_author(author),
             community=None,
             url=url,
             domain=None if host is None else host.removeprefix("www."),
@@ -395,15 +395,3 @@ def _published(fields: Fields, node: Node) -> datetime | None:
             )
             return None
     return fields.moment(node, "created_at")
-
-
-def _author(name: str) -> Author:
-    return Author(
-        name=name,
-        display_name=name,
-        instance=None,
-        pronouns=(),
-        badges=(),
-        username=name,
-        url=f"{SITE}/user?id={name}",
-    )

@@ -45,11 +45,11 @@ import attrs
 import regex
 
 from threadparse.core.diagnostics import Diagnostics
+from threadparse.core.hackernews import hn_author
 from threadparse.core.models import Author, Comment, Post, Preamble, Span, Text, Thread
 from threadparse.core.source import Line
 
 DIALECT = "hn-text"
-SITE = "https://news.ycombinator.com"
 
 _AGE = r"\d{1,9} (?:minute|hour|day|month|year)s? ago"
 _LINKS = r"root|parent|context|prev|next|flag|unflag|favorite|un-favorite|vouch|unvouch|edit|delete"
@@ -127,10 +127,6 @@ def _blocks(lines: Sequence[Line | None]) -> list[Text]:
             )
             run = []
     return found
-
-
-def _author(name: str) -> Author:
-    return Author(name, name, None, (), (), username=name, url=f"{SITE}/user?id={name}")
 
 
 @attrs.define
@@ -238,7 +234,7 @@ class _Reader:
         user = match["user"]
         return Post(
             title=title,
-            author=None if user is None else _author(user),
+            author=None if user is None else hn_author(user),
             community=None,
             url=None,
             domain=domain,
@@ -285,7 +281,7 @@ class _Reader:
         user = match["user"]
         marks = match["marks"] or ""
         return Comment(
-            author=None if user is None else _author(user),
+            author=None if user is None else hn_author(user),
             score=None,
             upvotes=None,
             downvotes=None,
