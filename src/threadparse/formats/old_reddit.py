@@ -89,7 +89,6 @@ from threadparse.core.source import Line
 
 __all__ = (
     "Evidence",
-    "count_headers",
     "evidence",
     "parse_old_reddit",
     "read_header",
@@ -187,16 +186,6 @@ def _scan(lines: Sequence[Line]) -> Iterator[Header]:
         header = read_header(lines, index)
         if header is not None:
             yield header
-
-
-def count_headers(lines: Sequence[Line], *, limit: int | None = None) -> int:
-    """How many old.reddit comment headers the lines hold (at most ``limit``)."""
-    count = 0
-    for _ in _scan(lines):
-        count += 1
-        if limit is not None and count >= limit:
-            break
-    return count
 
 
 # -- The lines around the headers ---------------------------------------------------
