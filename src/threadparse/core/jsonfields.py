@@ -21,6 +21,7 @@ from threadparse.core.jsontree import (
     read_json_values,
     scalar,
 )
+from threadparse.core.markdown import read_body
 from threadparse.core.models import Item, Section, Span, Text
 from threadparse.core.source import WHITESPACE, split_lines
 from threadparse.core.urls import host_of, split_url
@@ -135,6 +136,15 @@ class Fields:
         source = decode_string(self.text, node)
         move = Relocation(source)
         return tuple(move.text(text) for text in html_paragraphs(source.value))
+
+    def markdown(self, source: DecodedString, *, flavor: str = "lemmy") -> tuple[Text, ...]:
+        """The paragraphs of a decoded markdown string (a Lemmy or Reddit body),
+        spans in the JSON source; TP103 once when markdown-it-py is missing."""
+        texts, rendered = read_body(source.value, flavor=flavor)
+        if not rendered and texts:
+            self.report_plain(source)
+        move = Relocation(source)
+        return tuple(move.text(text) for text in texts)
 
     def plain(self, node: Node) -> Text | None:
         """A JSON string node's value as one text (its lines stripped), span in the

@@ -61,9 +61,8 @@ import attrs
 
 from threadparse.core.diagnostics import Diagnostics
 from threadparse.core.hackernews import SITE, hn_author
-from threadparse.core.html import html_paragraphs
-from threadparse.core.jsonfields import Fields, Relocation, read_values
-from threadparse.core.jsontree import Node, decode_string, scalar
+from threadparse.core.jsonfields import Fields, read_values
+from threadparse.core.jsontree import Node, scalar
 from threadparse.core.models import Comment, Post, Preamble, Span, Text, Thread
 from threadparse.core.records import Record, build_tree
 from threadparse.core.urls import host_of
@@ -210,18 +209,13 @@ class _Reader:
             removed=fields.flag(node, "dead"),
             more_replies=None,
             depth=0,
-            paragraphs=() if body is None else self.body(body),
+            paragraphs=() if body is None else self.fields.html_string(body),
             replies=(),
             span=span,
             id=item_id,
             post_id=story,
             url=f"{SITE}/item?id={item_id}",
         )
-
-    def body(self, body: Node) -> tuple[Text, ...]:
-        source = decode_string(self.fields.text, body)
-        move = Relocation(source)
-        return tuple(move.text(text) for text in html_paragraphs(source.value))
 
     def submission(self, node: Node, item_id: str, span: Span) -> bool:
         """The story (or job, or poll); False when it is not read (a second one)."""
@@ -254,14 +248,14 @@ class _Reader:
         )
         body = fields.of_kind(node.get("text"), "string", "text")
         if body is not None:
-            self.preamble[:0] = self.body(body)
+            self.preamble[:0] = self.fields.html_string(body)
         return True
 
     def option(self, node: Node) -> None:
         """A poll option: its text and votes, a preamble paragraph."""
         body = self.fields.of_kind(node.get("text"), "string", "text")
         votes = self.fields.integer(node, "points", "score")
-        texts = [] if body is None else list(self.body(body))
+        texts = [] if body is None else list(self.fields.html_string(body))
         if texts and votes is not None:
             last = texts[-1]
             texts[-1] = attrs.evolve(last, text=f"{last.text} ({votes} points)")

@@ -66,7 +66,7 @@ from threadparse.core.jsontree import (
     scalar,
 )
 from threadparse.core.lemmy import canonical_badges, split_pronouns
-from threadparse.core.markdown import read_body, read_post
+from threadparse.core.markdown import read_post
 from threadparse.core.models import (
     Author,
     Comment,
@@ -404,12 +404,7 @@ def _body(comment: Node, fields: Fields, comment_id: int, *, gone: bool) -> tupl
                 Span(comment.start, comment.end),
             )
         return ()
-    decoded = decode_string(fields.text, source)
-    texts, rendered = read_body(decoded.value)
-    if not rendered and texts:
-        fields.report_plain(decoded)
-    move = Relocation(decoded)
-    return tuple(move.text(t) for t in texts)
+    return fields.markdown(decode_string(fields.text, source))
 
 
 def _comment_author(

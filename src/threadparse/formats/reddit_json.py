@@ -61,7 +61,7 @@ from threadparse.core.jsontree import (
     decode_string,
     scalar,
 )
-from threadparse.core.markdown import read_body, read_post
+from threadparse.core.markdown import read_post
 from threadparse.core.models import (
     Author,
     Comment,
@@ -326,11 +326,7 @@ class _Reader:
 
     def body(self, data: Node, body: Node) -> tuple[Text, ...]:
         source = _source(self.fields, body, escaped=_escaped(self.fields, data, "body_html"))
-        texts, rendered = read_body(source.value, flavor="reddit")
-        if not rendered and texts:
-            self.fields.report_plain(source)
-        move = Relocation(source)
-        return tuple(move.text(text) for text in texts)
+        return self.fields.markdown(source, flavor="reddit")
 
     def stub(self, data: Node, span: Span, enclosing: str | None, *, nested: bool) -> None:
         fields = self.fields
