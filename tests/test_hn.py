@@ -10,9 +10,7 @@ Hand-made inputs, in the real files' shapes, pin each rule exactly.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,21 +19,16 @@ from hypothesis import strategies as st
 
 import threadparse
 from tests.nodes import check_lossless, check_spans
+from tests.platform_truth import REAL_DATA, first_words, truth_of
 from threadparse import Thread
 from threadparse.strategies import damaged, threads
 
-HN = Path(__file__).resolve().parents[2] / "shared" / "real_data" / "hn"
+HN = REAL_DATA / "hn"
 JSON_FILES = ["js-react-hn_algolia_item_18475438.json", "node-hacker-news-api_algolia_item_17.json"]
 
 
 def _truth(name: str) -> dict[str, Any]:
-    truth: dict[str, Any] = json.loads((HN / "truth" / f"{name}.json").read_text(encoding="utf-8"))
-    return truth
-
-
-def _words(text: str) -> str:
-    """The truth's normal form of a text's first words."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split()[:6]).casefold()
+    return truth_of(HN / name)
 
 
 def _read(name: str) -> tuple[str, Thread]:
@@ -57,7 +50,7 @@ def _check_truth(name: str, thread: Thread) -> None:
             c.author.name if c.author else None,
             c.depth if expected[i][3] is not None else None,
             c.score if expected[i][4] is not None else None,
-            _words(" ".join(p.text for p in c.paragraphs)),
+            first_words(" ".join(p.text for p in c.paragraphs)),
             (c.span.start, c.span.end),
         )
         for i, c in enumerate(got)
@@ -386,7 +379,7 @@ def test_every_comment_of_the_real_comment_page_reads_as_its_truth() -> None:
             c.id,
             c.parent_id,
             c.author and c.author.name,
-            _words(" ".join(p.text for p in c.paragraphs)),
+            first_words(" ".join(p.text for p in c.paragraphs)),
         )
         for c in got
     ] == [(t["id"], t["parent"], t["author"], t["words"]) for t in truth["comments"]]

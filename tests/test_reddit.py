@@ -9,7 +9,6 @@ span of its JSON object, in page order, and every ``more`` stub counted.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,10 @@ import pytest
 
 import threadparse
 from tests.nodes import check_lossless, check_spans
+from tests.platform_truth import REAL_DATA, first_words, truth_of
 from threadparse import Comment, Span, Thread
 
-REDDIT = Path(__file__).resolve().parents[2] / "shared" / "real_data" / "reddit"
+REDDIT = REAL_DATA / "reddit"
 FILES = sorted(
     str(path.relative_to(REDDIT))
     for path in [
@@ -34,16 +34,7 @@ FLAT = {"pmaw_pushshift_comment_search_kxi2w8.json", "pushshift-importer_comment
 
 
 def _truth(name: str) -> dict[str, Any]:
-    path = REDDIT / name
-    truth: dict[str, Any] = json.loads(
-        (path.parent / "truth" / f"{path.name}.json").read_text(encoding="utf-8")
-    )
-    return truth
-
-
-def _words(text: str) -> str:
-    """The truth's normal form of a text's first words."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split()[:6]).casefold()
+    return truth_of(REDDIT / name)
 
 
 def _shown(comment: Comment) -> str:
@@ -94,7 +85,7 @@ def test_every_comment_reads_as_its_truth(name: str) -> None:
             c.author.name if c.author else None,
             c.depth if expected[i][3] is not None else None,
             c.score if expected[i][4] is not None else None,
-            _words(_shown(c)),
+            first_words(_shown(c)),
             (c.span.start, c.span.end),
         )
         for i, c in enumerate(got)
