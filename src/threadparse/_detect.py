@@ -50,6 +50,7 @@ from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
 from threadparse.formats.lemmy_html import quick_capture as html_capture
+from threadparse.formats.lemmy_page.blocks import read_blocks
 from threadparse.formats.lemmy_page.capture import Layout, detect_layout, page_marks
 from threadparse.formats.lemmy_page.comments import Header, find_headers
 from threadparse.formats.lemmy_page.page import looks_like_page_post, page_votes
@@ -101,6 +102,11 @@ def detect(text: str) -> Detection:
         return Detection("lemmy-html", html_confidence(text), None, capture=html_capture(text))
     if looks_like_hn_html(text):
         return Detection("hn-html", 1.0, None)
+    read = read_blocks(text, dialect="auto", max_depth=None)
+    if read is not None:
+        detection = page_detection(read.votes)
+        if detection.confidence >= AMBIGUOUS:
+            return detection
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines))
 
@@ -154,6 +160,18 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
     if not ranked:
         fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
         return Detection(fallback, 0.5, None)
+    return _ranked_detection(ranked)
+
+
+def page_detection(votes: Counter[str]) -> Detection:
+    """Detection from page headers' votes alone (every other reader's evidence
+    ruled out): what ``detect_lines`` gives such text."""
+    ranked = [(count, name) for name, count in votes.items() if count > 0]
+    return _ranked_detection(ranked or [(1, "lemmy-0.19")])
+
+
+def _ranked_detection(ranked: list[tuple[int, str]]) -> Detection:
+    """The winner of the votes, and its share of the two leaders' votes."""
     order = [
         *PAGE_DIALECTS,
         "mlmym",

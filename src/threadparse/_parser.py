@@ -28,6 +28,7 @@ from threadparse._detect import (
     detect_lines,
     json_detection,
     looks_like_json,
+    page_detection,
 )
 from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse.core.models import Severity, Span, Thread
@@ -40,6 +41,7 @@ from threadparse.formats.hn_json import parse_hn_json
 from threadparse.formats.hn_text import parse_hn_text
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
+from threadparse.formats.lemmy_page.blocks import read_blocks
 from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
 from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
@@ -158,7 +160,33 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         dialect = json_detection(text).dialect
     if dialect in JSON_DIALECTS:
         return _parse_json(text, dialect=dialect, max_depth=max_depth)
+    if dialect in BLOCK_DIALECTS:
+        thread = _read_blocks(text, dialect=dialect, max_depth=max_depth)
+        if thread is not None:
+            return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+
+
+#: What the block reader (``formats/lemmy_page/blocks.py``) is tried on first.
+BLOCK_DIALECTS = ("auto", *PAGE_DIALECTS)
+
+
+def _read_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+    """The block reader's thread, when it reads the text as ``parse_lines`` would.
+
+    It declines (None) whatever it cannot prove it reads alike; HTML and
+    headers whose votes leave the dialect in doubt (TP104) are ruled out here.
+    """
+    if looks_like_html(text) or (
+        dialect == "auto" and (looks_like_lemmy_html(text) or looks_like_hn_html(text))
+    ):
+        return None
+    read = read_blocks(text, dialect=dialect, max_depth=max_depth)
+    if read is None:
+        return None
+    if dialect == "auto" and page_detection(read.votes).confidence < AMBIGUOUS:
+        return None
+    return read.thread
 
 
 def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:

@@ -510,7 +510,7 @@ def detect_layout(lines: Sequence[Line]) -> Layout | None:
     The post's community line (" to NAME · ") is the page's mark; its
     separator tells the versions apart (U+2022 up to 0.19.3, U+00B7 after).
     """
-    to_line = _find_to_line(lines)
+    to_line = find_to_line(lines)
     if to_line is None or page_marks(lines) == 0:
         return None  # a sentence "from A to B · 3 hours ago" alone is no page
     match = _TO_LINE.fullmatch(_words(lines[to_line].content))
@@ -545,7 +545,7 @@ def page_marks(lines: Sequence[Line]) -> int:
     return int(notice) + int(chrome)
 
 
-def _find_to_line(lines: Sequence[Line]) -> int | None:
+def find_to_line(lines: Sequence[Line]) -> int | None:
     """The post's community line: in the first ``CAPTURE_REACH`` lines, before the
     login notice."""
     for index, line in enumerate(lines[:CAPTURE_REACH]):
@@ -574,7 +574,7 @@ def read_capture(
     comment header after the post.
     """
     chrome: list[int] = []
-    to_line = _find_to_line(lines)
+    to_line = find_to_line(lines)
     assert to_line is not None
     post, header_lines, shown = _read_post(lines, to_line, layout)
     chrome += [i for i in range(min(header_lines)) if not lines[i].blank]

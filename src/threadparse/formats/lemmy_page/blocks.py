@@ -1,0 +1,539 @@
+"""Seeds-shape page text read block by block: the fast path of ``page.py``'s reader.
+
+One compiled ``re`` pattern (``_BLOCK``), run with ``finditer`` from the first
+comment header to the end of the text. Every match is one block and the blank
+lines after it, so consecutive matches touch and the engine never searches::
+
+    H   a comment header laid out as lemmy-ui lays it out: "• NAME" at some
+        indent, then its token lines 2 columns deeper, each slot a named group
+        (hexagon, link, fedilink, language, arrow-up N [arrow-down N] ·, or
+        N •, or ·, edit-2), ending with the relative time
+    M   "N more replies ➔"
+    F   hexbear's footer: "link", "fedilink", each alone on a line
+    P   a paragraph: a run of non-blank lines none of which is one of the above
+        or could be read otherwise
+    A   a line the careful reader might read otherwise (a header token outside a
+        header, a loose "more replies", a line other dialects' evidence counts:
+        ``[``, ``#``, ``**``, ``permalink``...)
+    X   indentation this grammar does not measure (a tab, a zero-width character)
+
+Python runs one loop step per block (about three per comment), not per line.
+Offsets come from the matches, so no line table is built; the tree is built as
+the blocks arrive, on an explicit stack.
+
+The careful reader (``comments.py``, ``page.py``, ``_detect``) stays the
+definition. This one answers only when it can prove it reads the text the same
+way, and returns None otherwise, so that the caller reads the text again the
+careful way. It declines on: an ``A`` or ``X`` block; a header slot whose
+content the careful token reader classifies otherwise; a line left of every
+name line (TP901); a reply deeper than ``max_depth`` (TP204); a footer word
+that is not at the end of its comment, or outside hexbear; a carriage return;
+evidence of another dialect or of a browser capture anywhere in the text
+(whole-text searches, ``_elsewhere``); headers whose votes leave the dialect
+in doubt. The proof that every header the careful reader would find is an
+``H`` block: it confirms a header only with a relative time or a strong token
+(an *anchor*), and every anchor line of the text is inside an ``H`` block or
+declined as ``A``.
+
+``tests/test_blocks.py`` compares the two readers' output on every fixture,
+the corpus, the real captures and thousands of generated and damaged texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import attrs
+import regex
+
+from threadparse.core.lemmy import canonical_badges, deletion_of, parse_count
+from threadparse.core.models import Comment, Span, Text, Thread
+from threadparse.core.post import parse_post
+from threadparse.core.source import INVISIBLE, WHITESPACE, split_lines
+from threadparse.formats import PAGE_DIALECTS
+from threadparse.formats.lemmy_page.capture import CAPTURE_REACH, find_to_line
+from threadparse.formats.lemmy_page.header import (
+    BULLETS,
+    MOMENT_TIME,
+    Token,
+    classify_token,
+    parse_name_line,
+)
+
+__all__ = ("BlockRead", "read_blocks")
+
+
+def _chars(chars: str) -> str:
+    """``chars`` written for the inside of a character class."""
+    return "".join(re.escape(char) for char in chars)
+
+
+# White space inside a line (WHITESPACE without the line ends); what str.split()
+# splits on (no zero-width characters); one column of indentation (no tab, no
+# zero-width character: source.py's _indent_columns counts those otherwise).
+_IN_LINE = WHITESPACE.replace("\n", "").replace("\r", "")
+_SPACE = "".join(char for char in _IN_LINE if char.isspace())
+_ONE_COLUMN = _SPACE.replace("\t", "")
+
+WS = f"[{_chars(_IN_LINE)}]"
+SPACE = f"[{_chars(_SPACE)}]"
+COL = f"[{_chars(_ONE_COLUMN)}]"
+NWS = f"[^{_chars(_IN_LINE)}\n\r]"  # a content character
+FOLD = r"[^\S\r\n]+"  # what " ".join(content.split()) makes one space
+END = f"{WS}*(?=\n|\\Z)"  # the rest of a line: white space only
+
+_BULLET = f"[{_chars(BULLETS)}]"
+_COUNT = r"-?[0-9]{1,15}(?:\.[0-9]{1,6})?[KMBT]?"
+_TIME = r"(?:in )?(?:[0-9]{1,6}|an?|a few) (?:second|minute|hour|day|week|month|year)s?(?: ago)?"
+# A language name (verified by classify_token); never one of the icon words.
+_LANGUAGE = (
+    r"(?!(?:link|fedilink|hexagon|arrow-up|arrow-down|heart|smile|hexbear|edit-2)\b)"
+    r"[^\W\d_][^\n]{0,39}?"
+)
+
+
+def _header(named: bool) -> str:
+    """HEADER := NAME_LINE TOKEN_LINE* TIME_LINE, in the order every lemmy-ui
+    writes them (``header.py``'s docstring), with no blank line inside; each
+    slot a named group when ``named``."""
+
+    def slot(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    def token(body: str) -> str:  # one-column indentation, the token, white space
+        return f"{COL}*{body}{WS}*\n"
+
+    return (
+        slot("nl", f"{_BULLET}{SPACE}[^\n]{{0,400}}")
+        + "\n"
+        + f"(?={slot('ti', f'{COL}*')})"  # the first token line's indentation
+        + f"(?:{token(slot('hx', 'hexagon'))})?"
+        + f"(?:{token(slot('lk', 'link'))})?"
+        + f"(?:{token(slot('fl', 'fedilink'))})?"
+        + f"(?:{token(slot('lang', _LANGUAGE))})?"
+        + "(?:"
+        + token("arrow-up")
+        + token(slot("up", _COUNT))
+        + f"(?:{token('arrow-down')}{token(slot('down', _COUNT))})?"
+        + token(slot("dot", "·"))
+        + f"|{token(slot('score', _COUNT))}{token('•')}"
+        + f"|{token(slot('hdot', '·'))}"
+        + ")?"
+        + f"(?:{token(slot('ed', 'edit-2'))})?"
+        + f"{COL}*{slot('time', _TIME)}(?={END})"
+    )
+
+
+# Lines the careful header reader takes as a strong token or a relative time,
+# as classify_token reads them (any case, white space folded): a superset.
+_TIME_ANY = (
+    rf"(?:in{FOLD})?(?:\d{{1,6}}|an?|a{FOLD}few){FOLD}"
+    rf"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?"
+    rf"(?:{FOLD}ago|{FOLD}from{FOLD}now)?"
+    rf"|\d{{1,6}}{FOLD}?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:{FOLD}ago)?"
+    rf"|now|just{FOLD}now|yesterday|long{FOLD}ago|indeterminate"
+)
+_ANCHOR = (
+    r"(?i:link|fedilink|shield|cake|minus-square|plus-square|message-square|hexagon"
+    rf"|arrow-up|arrow-down|heart|smile|hexbear|edit-2|[·•]|{_TIME_ANY}){END}"
+)
+# The first characters an anchor can start with: a cheap guard before the
+# alternation. (classify_token reads lines of at most 48 characters; every
+# anchor is shorter, and one followed by white space only is still taken here:
+# a superset.)
+_ANCHOR_START = r"(?=(?i:[lfscmphaeinjy])|[·•]|\d)"
+# Any line comments.py's MORE_REPLIES could take (the prefix of its fullmatch).
+_MORE_ANY = rf"(?i:\d{{1,12}}(?:\.\d{{1,3}})?[KMBT]?{FOLD}more{FOLD}repl)"
+# Line starts other dialects' evidence looks at: mlmym's and old.reddit's
+# headers and HN's "[deleted]" ("["), old.reddit's buttons, markdown source.
+_OTHER = r"\[|\#|\*\*|__|:::|```|~~~|permalink"
+_CAREFUL = f"(?:{_ANCHOR_START}{_ANCHOR}|{_MORE_ANY}|{_OTHER})"
+
+_MORE = r"[0-9]{1,12}(?:\.[0-9]{1,3})?[KMBT]? more repl(?:y|ies)(?: ➔)?"
+_FOOTER = "link|fedilink"
+_EXOTIC = f"[\t{_chars(INVISIBLE)}]"
+
+# A paragraph: a run of lines, each without its edges; a line end and the next
+# line's indentation go on with it unless that line opens a header or is one
+# for the careful reader. (The footer words are anchors too. A bulleted line
+# that opens no header is body text: a markdown list.)
+_OPENS = f"{_header(named=False)}|{_CAREFUL}"
+_LINE = f"{NWS}[^\n]*(?<={NWS})"
+_PARAGRAPH = f"{_LINE}(?:{WS}*\n(?={COL}*{NWS})(?!{COL}*(?:{_OPENS})){COL}*{_LINE})*"
+
+# hexbear's footer: "link", then "fedilink" for a remote author.
+_FOOTERS = f"(?:{_FOOTER})(?:{WS}*\n{COL}*(?:{_FOOTER}))*"
+
+
+def _then_footer(name: str) -> str:
+    """A footer after blank lines, taken along by the block before it (its own
+    indentation in ``NAMEi``)."""
+    return f"(?:{WS}*\n(?:{WS}*\n)*(?P<{name}i>{COL}*)(?P<{name}>{_FOOTERS})(?={END}))?"
+
+
+# A header takes its first paragraph along (the paragraph's own indentation in
+# "hi"), and a paragraph the footer after it, so that most comments are one
+# block or two: fewer steps of the Python loop.
+_BLOCK = re.compile(
+    f"(?P<i>{COL}*)(?:"
+    f"(?P<H>{_header(named=True)}"
+    f"(?:{WS}*\n(?:{WS}*\n)*(?P<hi>{COL}*)(?!{_OPENS})(?P<hp>{_PARAGRAPH}){_then_footer('hf')})?)"
+    f"|(?P<M>{_MORE})(?={END})"
+    f"|(?P<F>{_FOOTERS})(?={END})"
+    f"|(?P<A>{_CAREFUL})"
+    f"|(?P<X>{_EXOTIC})"
+    f"|(?P<P>(?P<pp>{_PARAGRAPH}){_then_footer('pf')})"
+    f"){WS}*(?:\n(?:{WS}*\n)*)?"
+)
+_GROUP = _BLOCK.groupindex
+_HEADER_GROUPS = tuple(
+    _GROUP[name]
+    for name in (
+        *("i", "nl", "ti", "hx", "lk", "fl", "lang"),
+        *("up", "down", "dot", "score", "hdot", "ed", "time"),
+    )
+)
+_P, _M, _F, _NL, _TIME_GROUP = _GROUP["pp"], _GROUP["M"], _GROUP["F"], _GROUP["nl"], _GROUP["time"]
+_HP, _HI = _GROUP["hp"], _GROUP["hi"]
+_HF, _HFI, _PF, _PFI = _GROUP["hf"], _GROUP["hfi"], _GROUP["pf"], _GROUP["pfi"]
+
+#: Where the blocks start: the first line that opens a header.
+_FIRST_HEADER = re.compile(f"(?m)^{COL}*(?={_header(named=False)})")
+
+#: A line before the first header that the careful reader might read as part of
+#: a header, or that another dialect's evidence counts.
+_CAREFUL_LINE = re.compile(f"(?m)^{WS}*(?:{_ANCHOR}|{_OTHER})")
+
+# Whole-text evidence of other dialects (``_detect``): an mlmym meta line
+# ("name 46 points 2 days ago"), an HN header or story line (" | ", "ago [–]"),
+# a markdown link. Searched one at a time with the regex module, which finds
+# a rare character or word at several times re's speed (an alternation of
+# them is 20x slower).
+_ELSEWHERE = tuple(
+    regex.compile(pattern)
+    for pattern in (
+        r"\]\(",
+        r"(?<= )\|(?= )",
+        r"(?<=ago ?)\[",
+        r"(?i)(?<=[0-9][^\S\n\r]+)point",
+    )
+)
+
+
+@attrs.frozen
+class BlockRead:
+    """What ``read_blocks`` read: the thread, and the votes its headers cast for
+    each page dialect (``page.page_votes``), for the caller's detection."""
+
+    thread: Thread
+    votes: Counter[str]
+
+
+# Fields of an open comment (a list, filled as its blocks arrive).
+_NEST, _AUTHOR, _SCORE, _UP, _DOWN, _LANG, _WHEN, _EDITED = range(8)
+_DELETED, _REMOVED, _MORE_REPLIES, _DEPTH, _PARAGRAPHS, _REPLIES, _START, _END = range(8, 16)
+_FIRST_BODY, _FOOTER_SEEN = 16, 17
+
+_NOT_READ = object()  # cache value: the careful reader reads this otherwise
+
+
+class _Cache:
+    """The careful reader's answers for the short strings a thread repeats:
+    name lines, counts, times, languages. A value is ``_NOT_READ`` where the
+    careful reader would not take the slot's text as the grammar says."""
+
+    def __init__(self) -> None:
+        self.authors: dict[tuple[str, bool], Any] = {}
+        self.counts: dict[str, Any] = {}
+        self.times: dict[str, Any] = {}
+        self.languages: dict[str, Any] = {}
+
+    def author(self, line: str, op_icon: bool) -> Any:
+        parsed = parse_name_line(line.rstrip(WHITESPACE))
+        if parsed is None or not parsed[0]:
+            found: Any = _NOT_READ
+        else:
+            author = parsed[1]
+            if op_icon:  # hexbear's hexagon line: the OP badge
+                author = attrs.evolve(author, badges=canonical_badges((*author.badges, "OP")))
+            found = author
+        self.authors[line, op_icon] = found
+        return found
+
+    def count(self, word: str) -> Any:
+        found = parse_count(word) if classify_token(word) is Token.COUNT else None
+        self.counts[word] = _NOT_READ if found is None else found
+        return self.counts[word]
+
+    def time(self, word: str) -> Any:
+        """Whether the time dates the page as lemmy-ui <= 0.18.0 (moment.js)."""
+        found: Any = _NOT_READ
+        if classify_token(word) is Token.TIME:
+            found = MOMENT_TIME.fullmatch(word) is not None
+        self.times[word] = found
+        return found
+
+    def language(self, word: str) -> Any:
+        found: Any = _NOT_READ
+        if classify_token(word) is Token.LANGUAGE:
+            found = " ".join(word.split())
+        self.languages[word] = found
+        return found
+
+
+def _lines_end(text: str, count: int) -> int:
+    """The offset after the first ``count`` lines of ``text``."""
+    position = 0
+    for _ in range(count):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return len(text)
+    return position
+
+
+def _elsewhere(text: str, start: int) -> bool:
+    """Could anything but the seeds' shape be read from the text: a carriage
+    return, another dialect's evidence, a browser capture's community line, or
+    a line before the first header that the careful reader may take as a
+    header's (the post's lines are read by ``parse_post`` alike)?"""
+    if "\r" in text or any(pattern.search(text) for pattern in _ELSEWHERE):
+        return True
+    if _CAREFUL_LINE.search(text, 0, start) is not None:
+        return True
+    return find_to_line(split_lines(text[: _lines_end(text, CAPTURE_REACH)])) is not None
+
+
+def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead | None:
+    """The thread ``page.parse_page`` reads from seeds-shape page text, or None
+    where this reader cannot prove it reads the text the same way.
+
+    ``dialect`` is ``"auto"`` or a page dialect; with a page dialect, None
+    also when the headers point to another one (the careful reader says so).
+    """
+    first = _FIRST_HEADER.search(text)
+    if first is None or _elsewhere(text, first.start()):
+        return None
+    start = first.start()
+    comments = _Comments(max_depth)
+    if not comments.read(text, start):
+        return None
+    votes: Counter[str] = Counter()
+    for name, count in zip(PAGE_DIALECTS, comments.votes, strict=True):
+        if count:
+            votes[name] = count
+    chosen = _chosen(votes)
+    if dialect not in ("auto", chosen) or (comments.footers and chosen != "hexbear"):
+        return None
+    preamble, sections = parse_post(split_lines(text[:start]), one_per_line=False)
+    thread = Thread(
+        dialect=chosen,
+        preamble=preamble,
+        sections=sections,
+        comments=tuple(comments.roots),
+        unattributed=(),
+        unparsed=(),
+        diagnostics=(),
+    )
+    return BlockRead(thread, votes)
+
+
+def _chosen(votes: Counter[str]) -> str:
+    """``page.detect_dialect``: the most votes, the earlier dialect on a tie."""
+    if not votes:
+        return "lemmy-0.19"
+    best = max(votes.values())
+    return next(name for name in PAGE_DIALECTS if votes[name] == best)
+
+
+class _Comments:
+    """The comment tree, built as the blocks arrive (``comments.build_comments``'s
+    rules): an open comment is a list of its fields (the ``_NEST``... indexes),
+    closed into a ``Comment`` when a header at its indent or left of it comes."""
+
+    def __init__(self, max_depth: int | None) -> None:
+        self.max_depth = max_depth
+        self.roots: list[Comment] = []
+        self.votes = [0, 0, 0]  #: for PAGE_DIALECTS: lemmy-0.19, lemmy-0.18, hexbear
+        self.footers = False  #: a footer word ("link") was read
+
+    def read(self, text: str, start: int) -> bool:
+        """Read the blocks from ``start``; False where the careful reader must."""
+        cache = _Cache()
+        authors, counts, times, languages = (
+            cache.authors, cache.counts, cache.times, cache.languages
+        )  # fmt: skip
+        stack: list[list[Any]] = []
+        roots = self.roots
+        max_depth = len(text) if self.max_depth is None else self.max_depth
+        cur: list[Any] = []
+        margin = lowest = len(text)  # the top-level indent; the lowest body indent
+        votes_019 = votes_018 = votes_hexbear = 0
+        position = start
+        header_groups, paragraph, name_line, time_group = _HEADER_GROUPS, _P, _NL, _TIME_GROUP
+        first_paragraph, first_indent = _HP, _HI
+        # the open comment's fields, as locals (the loop reads them often)
+        NEST, MORE_REPLIES, PARAGRAPHS, END_ = _NEST, _MORE_REPLIES, _PARAGRAPHS, _END  # noqa: N806
+        DELETED, REMOVED, FIRST_BODY, FOOTER_SEEN = _DELETED, _REMOVED, _FIRST_BODY, _FOOTER_SEEN  # noqa: N806
+
+        def close() -> None:
+            done = stack.pop()
+            comment = Comment(
+                done[_AUTHOR], done[_SCORE], done[_UP], done[_DOWN], done[_LANG], done[_WHEN],
+                None, None, done[_EDITED], done[_DELETED], done[_REMOVED], done[_MORE_REPLIES],
+                done[_DEPTH], tuple(done[_PARAGRAPHS]), tuple(done[_REPLIES]),
+                Span(done[_START], done[_END]),
+            )  # fmt: skip
+            if stack:
+                parent = stack[-1]
+                parent[_REPLIES].append(comment)
+                parent[_END] = max(parent[_END], done[_END])
+            else:
+                roots.append(comment)
+
+        for match in _BLOCK.finditer(text, start):
+            if match.start() != position:
+                return False  # text no block takes
+            position = match.end()
+            kind = match.lastgroup
+            if kind == "P":
+                if cur[FOOTER_SEEN]:
+                    return False  # a footer word inside the body: paragraph text after all
+                a, b = match.span(paragraph)
+                lead = a - match.start()
+                footer, footer_indent = _PF, _PFI
+            elif kind == "H":
+                (
+                    indent, line, token_indent, hexagon, link, fedilink, language, up, down,
+                    dot, score, hexbear_dot, edited, time,
+                ) = match.group(*header_groups)  # fmt: skip
+                name_indent = len(indent)
+                nest = len(token_indent) - 2
+                if nest < name_indent - 1:
+                    return False  # tokens not indented under the name line: TP201's reading
+                nest = max(nest, name_indent)
+                author = authors.get((line, hexagon is not None))
+                if author is None:
+                    author = cache.author(line, hexagon is not None)
+                moment = times.get(time)
+                if moment is None:
+                    moment = cache.time(time)
+                if author is _NOT_READ or moment is _NOT_READ:
+                    return False
+                if language is not None:
+                    language = languages.get(language) or cache.language(language)
+                    if language is _NOT_READ:
+                        return False
+                upvotes = downvotes = value = None
+                if up is not None:
+                    upvotes = counts.get(up)
+                    if upvotes is None:
+                        upvotes = cache.count(up)
+                    downvotes = 0
+                    if down is not None:
+                        downvotes = counts.get(down)
+                        if downvotes is None:
+                            downvotes = cache.count(down)
+                    if upvotes is _NOT_READ or downvotes is _NOT_READ:
+                        return False
+                    value = upvotes - downvotes
+                    votes_019 += 2
+                elif score is not None:
+                    value = counts.get(score)
+                    if value is None:
+                        value = cache.count(score)
+                    if value is _NOT_READ:
+                        return False
+                    votes_018 += 2
+                # the rest of page.page_votes
+                if up is None and (link is not None or fedilink is not None):
+                    votes_019 += 1
+                if hexagon is not None:
+                    votes_hexbear += 3
+                elif (
+                    (dot is not None or hexbear_dot is not None)
+                    and link is None
+                    and fedilink is None
+                    and language is None
+                ):
+                    votes_hexbear += 1
+                if moment:
+                    votes_018 += 2
+                margin = min(margin, nest)
+                while stack and stack[-1][NEST] >= nest:
+                    close()
+                if len(stack) > max_depth:
+                    return False  # TP204's reading
+                cur = [
+                    nest, author, value, upvotes, downvotes, language, time,
+                    edited is not None, False, False, None, len(stack), [], [],
+                    match.start(name_line), match.end(time_group), True, False,
+                ]  # fmt: skip
+                stack.append(cur)
+                a, b = match.span(first_paragraph)
+                if a < 0:
+                    continue
+                lead = a - match.start(first_indent)
+                footer, footer_indent = _HF, _HFI
+            elif kind == "M":
+                a, b = match.span(_M)
+                lowest = min(lowest, a - match.start())
+                word = text[a : text.index(" ", a)]
+                more = counts.get(word)
+                if more is None:
+                    more = cache.count(word)
+                if more is _NOT_READ:
+                    return False
+                cur[MORE_REPLIES] = more
+                cur[END_] = b
+                continue
+            elif kind == "F":
+                a, b = match.span(_F)
+                lowest = min(lowest, a - match.start())
+                for row in text[a:b].split("\n")[1:]:  # "link", then "fedilink"
+                    lead = len(row) - len(row.lstrip(_ONE_COLUMN))
+                    lowest = min(lowest, lead)
+                cur[FOOTER_SEEN] = self.footers = True
+                cur[END_] = b
+                continue
+            else:  # A or X: the careful reader's
+                return False
+            # A paragraph, text[a:b], its first line indented by `lead`.
+            lowest = min(lowest, lead)
+            body = text[a:b]
+            gone = None
+            if "\n" in body:
+                rows = body.split("\n")
+                for row in rows[1:]:
+                    lead = len(row) - len(row.lstrip(_ONE_COLUMN))
+                    lowest = min(lowest, lead)
+                body = "\n".join([row.strip(WHITESPACE) for row in rows])
+            elif cur[FIRST_BODY] and b - a <= _PLACEHOLDER:
+                gone = deletion_of(body)
+                if gone is not None:
+                    cur[DELETED] = gone == "deleted"
+                    cur[REMOVED] = gone == "removed"
+            cur[FIRST_BODY] = False
+            if gone is None:
+                cur[PARAGRAPHS].append(Text(body, Span(a, b)))
+            cur[END_] = b
+            a, b = match.span(footer)
+            if a >= 0:  # the footer after it
+                lead = a - match.start(footer_indent)
+                lowest = min(lowest, lead)
+                for row in text[a:b].split("\n")[1:]:  # "link", then "fedilink"
+                    lead = len(row) - len(row.lstrip(_ONE_COLUMN))
+                    lowest = min(lowest, lead)
+                cur[FOOTER_SEEN] = self.footers = True
+                cur[END_] = b
+        if position != len(text) and text[position:].strip(WHITESPACE):
+            return False
+        while stack:
+            close()
+        self.votes = [votes_019, votes_018, votes_hexbear]
+        return lowest >= margin  # else a line left of every name line: TP901's reading
+
+
+#: comments.py's deletion placeholders are at most this long.
+_PLACEHOLDER = 40
