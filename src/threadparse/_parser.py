@@ -161,7 +161,7 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
     if dialect in JSON_DIALECTS:
         return _parse_json(text, dialect=dialect, max_depth=max_depth)
     if dialect in BLOCK_DIALECTS:
-        thread = _read_blocks(text, dialect=dialect, max_depth=max_depth)
+        thread = read_page_blocks(text, dialect=dialect, max_depth=max_depth)
         if thread is not None:
             return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
@@ -171,7 +171,7 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
 BLOCK_DIALECTS = ("auto", *PAGE_DIALECTS)
 
 
-def _read_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+def read_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
     """The block reader's thread, when it reads the text as ``parse_lines`` would.
 
     It declines (None) whatever it cannot prove it reads alike; HTML and

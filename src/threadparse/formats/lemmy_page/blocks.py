@@ -58,6 +58,7 @@ from threadparse.formats.lemmy_page.header import (
     BULLETS,
     MOMENT_TIME,
     Token,
+    Votes,
     classify_token,
     parse_name_line,
 )
@@ -86,6 +87,7 @@ END = f"{WS}*(?=\n|\\Z)"  # the rest of a line: white space only
 
 _BULLET = f"[{_chars(BULLETS)}]"
 _COUNT = r"-?[0-9]{1,15}(?:\.[0-9]{1,6})?[KMBT]?"
+_BADGE = "(?:Banned from community|Banned|OP|M|A|B)"  # header.py's badge lines
 _TIME = r"(?:in )?(?:[0-9]{1,6}|an?|a few) (?:second|minute|hour|day|week|month|year)s?(?: ago)?"
 # A language name (verified by classify_token); never one of the icon words.
 _LANGUAGE = (
@@ -109,15 +111,19 @@ def _header(named: bool) -> str:
         slot("nl", f"{_BULLET}{SPACE}[^\n]{{0,400}}")
         + "\n"
         + f"(?={slot('ti', f'{COL}*')})"  # the first token line's indentation
+        + f"{slot('bd', f'(?:{token(_BADGE)})+')}?"
         + f"(?:{token(slot('hx', 'hexagon'))})?"
         + f"(?:{token(slot('lk', 'link'))})?"
         + f"(?:{token(slot('fl', 'fedilink'))})?"
         + f"(?:{token(slot('lang', _LANGUAGE))})?"
+        + f"(?:{token('heart')}{token(slot('heart', _COUNT))}{token('·')})?"
+        + f"(?:{token('smile')}{token(slot('smile', '[0-9]{1,3}%'))}{token('·')})?"
         + "(?:"
         + token("arrow-up")
         + token(slot("up", _COUNT))
         + f"(?:{token('arrow-down')}{token(slot('down', _COUNT))})?"
         + token(slot("dot", "·"))
+        + f"|{token('hexbear')}{token(slot('hb', _COUNT))}{token(slot('hbs', '[·•]'))}"
         + f"|{token(slot('score', _COUNT))}{token('•')}"
         + f"|{token(slot('hdot', '·'))}"
         + ")?"
@@ -132,7 +138,7 @@ _TIME_ANY = (
     rf"(?:in{FOLD})?(?:\d{{1,6}}|an?|a{FOLD}few){FOLD}"
     rf"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?"
     rf"(?:{FOLD}ago|{FOLD}from{FOLD}now)?"
-    rf"|\d{{1,6}}{FOLD}?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:{FOLD}ago)?"
+    rf"|\d{{1,6}}(?:{FOLD})?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:{FOLD}ago)?"
     rf"|now|just{FOLD}now|yesterday|long{FOLD}ago|indeterminate"
 )
 _ANCHOR = (
@@ -191,8 +197,8 @@ _GROUP = _BLOCK.groupindex
 _HEADER_GROUPS = tuple(
     _GROUP[name]
     for name in (
-        *("i", "nl", "ti", "hx", "lk", "fl", "lang"),
-        *("up", "down", "dot", "score", "hdot", "ed", "time"),
+        *("i", "nl", "ti", "bd", "hx", "lk", "fl", "lang", "heart", "smile"),
+        *("up", "down", "dot", "hb", "hbs", "score", "hdot", "ed", "time"),
     )
 )
 _P, _M, _F, _NL, _TIME_GROUP = _GROUP["pp"], _GROUP["M"], _GROUP["F"], _GROUP["nl"], _GROUP["time"]
@@ -245,22 +251,70 @@ class _Cache:
     careful reader would not take the slot's text as the grammar says."""
 
     def __init__(self) -> None:
-        self.authors: dict[tuple[str, bool], Any] = {}
+        self.authors: dict[str | tuple[str, str | None, bool], Any] = {}
         self.counts: dict[str, Any] = {}
         self.times: dict[str, Any] = {}
         self.languages: dict[str, Any] = {}
 
-    def author(self, line: str, op_icon: bool) -> Any:
+    def author(self, line: str, badges: str | None = None, op_icon: bool = False) -> Any:
+        """The name line's author, with the badges of the header's own lines
+        (``badges``, and the OP of hexbear's hexagon line) added."""
+        key = (line, badges, op_icon)
+        found = self.authors.get(key if badges or op_icon else line)
+        if found is not None:
+            return found
         parsed = parse_name_line(line.rstrip(WHITESPACE))
         if parsed is None or not parsed[0]:
-            found: Any = _NOT_READ
+            found = _NOT_READ
         else:
-            author = parsed[1]
-            if op_icon:  # hexbear's hexagon line: the OP badge
-                author = attrs.evolve(author, badges=canonical_badges((*author.badges, "OP")))
-            found = author
-        self.authors[line, op_icon] = found
+            found = parsed[1]
+            lines = badges.split("\n") if badges else []  # a badge a line
+            extra = [row.strip(WHITESPACE) for row in lines if row.strip(WHITESPACE)]
+            extra += ["OP"] if op_icon else []
+            if extra:
+                found = attrs.evolve(found, badges=canonical_badges((*found.badges, *extra)))
+        self.authors[key if badges or op_icon else line] = found
         return found
+
+    def tally(
+        self,
+        heart: str | None,
+        smile: str | None,
+        up: str | None,
+        down: str | None,
+        hexbear: str | None,
+        hexbear_separator: str | None,
+        score: str | None,
+    ) -> tuple[int | None, int | None, int | None] | None:
+        """(score, upvotes, downvotes) of a vote display with hearts, smiles or
+        hexbear's icon, counted by header.py's ``Votes`` in the tokens' order;
+        None when a count is not one to the careful reader."""
+        votes = Votes()
+        for icon, word, separator in (
+            ("heart", heart, "·"),
+            ("smile", smile, "·"),
+            ("arrow-up", up, None),
+            ("arrow-down", down, "·"),
+            ("hexbear", hexbear, hexbear_separator),
+            (None, score, "•"),
+        ):
+            if word is None:
+                if icon == "arrow-down" and up is not None:
+                    votes.separator("·")
+                continue
+            if icon is not None:
+                votes.icon(icon)
+            if icon == "smile":
+                votes.percent()
+            else:
+                count = self.counts.get(word) or self.count(word)
+                if count is _NOT_READ:
+                    return None
+                votes.count(count)
+            if separator is not None:
+                votes.separator(separator)
+        votes.finish()
+        return votes.score, votes.upvotes, votes.downvotes
 
     def count(self, word: str) -> Any:
         found = parse_count(word) if classify_token(word) is Token.COUNT else None
@@ -405,17 +459,22 @@ class _Comments:
                 footer, footer_indent = _PF, _PFI
             elif kind == "H":
                 (
-                    indent, line, token_indent, hexagon, link, fedilink, language, up, down,
-                    dot, score, hexbear_dot, edited, time,
+                    indent, line, token_indent, badges, hexagon, link, fedilink, language,
+                    heart, smile, up, down, dot, hexbear, hexbear_sep, score, hexbear_dot,
+                    edited, time,
                 ) = match.group(*header_groups)  # fmt: skip
                 name_indent = len(indent)
                 nest = len(token_indent) - 2
-                if nest < name_indent - 1:
-                    return False  # tokens not indented under the name line: TP201's reading
-                nest = max(nest, name_indent)
-                author = authors.get((line, hexagon is not None))
-                if author is None:
-                    author = cache.author(line, hexagon is not None)
+                if nest < name_indent:
+                    if nest < name_indent - 1:
+                        return False  # tokens not indented under the name line: TP201's reading
+                    nest = name_indent
+                if badges is None and hexagon is None:
+                    author = authors.get(line)
+                    if author is None:
+                        author = cache.author(line)
+                else:
+                    author = cache.author(line, badges, hexagon is not None)
                 moment = times.get(time)
                 if moment is None:
                     moment = cache.time(time)
@@ -425,39 +484,54 @@ class _Comments:
                     language = languages.get(language) or cache.language(language)
                     if language is _NOT_READ:
                         return False
+                linked = link is not None or fedilink is not None
                 upvotes = downvotes = value = None
-                if up is not None:
-                    upvotes = counts.get(up)
-                    if upvotes is None:
-                        upvotes = cache.count(up)
-                    downvotes = 0
-                    if down is not None:
-                        downvotes = counts.get(down)
-                        if downvotes is None:
-                            downvotes = cache.count(down)
-                    if upvotes is _NOT_READ or downvotes is _NOT_READ:
+                if heart is not None or smile is not None or hexbear is not None:
+                    tally = cache.tally(heart, smile, up, down, hexbear, hexbear_sep, score)
+                    if tally is None:
                         return False
-                    value = upvotes - downvotes
-                    votes_019 += 2
-                elif score is not None:
-                    value = counts.get(score)
-                    if value is None:
-                        value = cache.count(score)
-                    if value is _NOT_READ:
-                        return False
-                    votes_018 += 2
-                # the rest of page.page_votes
-                if up is None and (link is not None or fedilink is not None):
-                    votes_019 += 1
-                if hexagon is not None:
-                    votes_hexbear += 3
-                elif (
-                    (dot is not None or hexbear_dot is not None)
-                    and link is None
-                    and fedilink is None
-                    and language is None
-                ):
-                    votes_hexbear += 1
+                    value, upvotes, downvotes = tally
+                    if heart is not None or smile is not None or up is not None:
+                        votes_019 += 2
+                    elif linked:
+                        votes_019 += 1
+                    if hexbear is not None or hexagon is not None:
+                        votes_hexbear += 3
+                    elif not linked and language is None:
+                        votes_hexbear += 1  # heart's and smile's "·"
+                    if hexbear_sep == "•" or (value is not None and upvotes is None):
+                        votes_018 += 2
+                else:  # the shapes of lemmy-ui 0.19.4+, <= 0.19.3 and hexbear.net
+                    if up is not None:
+                        upvotes = counts.get(up)
+                        if upvotes is None:
+                            upvotes = cache.count(up)
+                        downvotes = 0
+                        if down is not None:
+                            downvotes = counts.get(down)
+                            if downvotes is None:
+                                downvotes = cache.count(down)
+                        if upvotes is _NOT_READ or downvotes is _NOT_READ:
+                            return False
+                        value = upvotes - downvotes
+                        votes_019 += 2
+                    elif score is not None:
+                        value = counts.get(score)
+                        if value is None:
+                            value = cache.count(score)
+                        if value is _NOT_READ:
+                            return False
+                        votes_018 += 2
+                    if up is None and linked:
+                        votes_019 += 1
+                    if hexagon is not None:
+                        votes_hexbear += 3
+                    elif (
+                        (dot is not None or hexbear_dot is not None)
+                        and not linked
+                        and language is None
+                    ):
+                        votes_hexbear += 1
                 if moment:
                     votes_018 += 2
                 margin = min(margin, nest)
