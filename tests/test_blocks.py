@@ -214,3 +214,11 @@ def test_hexbear_footer_words_only_end_a_comment() -> None:
     changed = "\n".join([*lines[:at], indent + "link", "", *lines[at:]])
     assert read_page_blocks(changed, dialect="auto", max_depth=256) is None
     compare(changed)
+
+
+def test_the_header_is_unpacked_from_the_groups_in_their_order() -> None:
+    from threadparse.formats.lemmy_page.blocks import _BLOCK, GROUPS_IN_ORDER
+
+    index = _BLOCK.groupindex
+    assert tuple(sorted(index, key=index.__getitem__)) == GROUPS_IN_ORDER
+    assert _BLOCK.groups == len(GROUPS_IN_ORDER)
