@@ -108,7 +108,7 @@ def detect(text: str) -> Detection:
         if detection.confidence >= AMBIGUOUS:
             return detection
     lines = split_lines(text)
-    return detect_lines(lines, find_headers(lines))
+    return detect_lines(lines, find_headers(lines), text)
 
 
 def looks_like_json(text: str) -> bool:
@@ -139,8 +139,11 @@ def json_detection(text: str) -> Detection:
     return Detection("lemmy-api", 1.0 if is_response(value) else 0.5, None)
 
 
-def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
-    """Detection for text already split, with its page headers found."""
+def detect_lines(
+    lines: Sequence[Line], headers: Sequence[Header], text: str | None = None
+) -> Detection:
+    """Detection for text already split, with its page headers found; with the
+    ``text`` itself, evidence whose marks the text lacks is not looked for."""
     layout = detect_layout(lines)
     if layout is not None:
         return capture_detection(lines, layout)
@@ -154,8 +157,8 @@ def detect_lines(lines: Sequence[Line], headers: Sequence[Header]) -> Detection:
         OLD_REDDIT_HEADER_WEIGHT * reddit.own_headers
         + OLD_REDDIT_BUTTONS_WEIGHT * reddit.own_buttons
     )
-    votes["markdown"] = markdown_lines(lines)
-    votes["hn-text"] = HN_TEXT_WEIGHT * hn_text_evidence(lines)
+    votes["markdown"] = markdown_lines(lines, text)
+    votes["hn-text"] = HN_TEXT_WEIGHT * hn_text_evidence(lines, text)
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     if not ranked:
         fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"

@@ -260,7 +260,7 @@ def parse_lines(
             return read_capture(lines, layout, max_depth=max_depth, diagnostics=diagnostics)
     headers = [] if dialect == "flat" else find_headers(lines)
     if dialect == "auto":
-        detection = detect_lines(lines, headers)
+        detection = detect_lines(lines, headers, text)
         _report_ambiguity(detection, diagnostics)
         if detection.dialect in WHOLE_DIALECTS:
             return parse_lines(lines, text=text, dialect=detection.dialect, max_depth=max_depth)

@@ -77,6 +77,11 @@ _AFTER_FOOTER = frozenset({"Search:"})
 _MORE = "More"
 
 
+#: What every line ``evidence`` counts holds: the links (" | ", a story's too),
+#: or the toggle or a mark right after the age, or a deleted comment's name.
+_MARKS = (" | ", "ago[", "ago [", "[deleted]")
+
+
 def header_of(line: Line) -> regex.Match[str] | None:
     """The comment header the line is, if it is one."""
     match = _HEADER.fullmatch(line.content)
@@ -85,8 +90,12 @@ def header_of(line: Line) -> regex.Match[str] | None:
     return match
 
 
-def evidence(lines: Sequence[Line]) -> int:
-    """Comment headers, and story sublines, only HN writes: one each."""
+def evidence(lines: Sequence[Line], text: str | None = None) -> int:
+    """Comment headers, and story sublines, only HN writes: one each. With the
+    ``text`` the lines are from, none when it holds none of the marks every such
+    line has (its links, " | ", or the toggle after the age, or "[deleted]")."""
+    if text is not None and not any(mark in text for mark in _MARKS):
+        return 0
     count = 0
     for line in lines:
         if line.blank or len(line.content) > 600:

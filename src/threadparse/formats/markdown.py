@@ -34,9 +34,17 @@ _MARKDOWN_LINE = regex.compile(
 )
 
 
-def markdown_lines(lines: Sequence[Line]) -> int:
-    """How many lines only markdown source shows."""
+def markdown_lines(lines: Sequence[Line], text: str | None = None) -> int:
+    """How many lines only markdown source shows. With the ``text`` the lines
+    are from, none when it holds none of the marks such a line starts with
+    (found by a few whole-text searches, not a match a line)."""
+    if text is not None and not any(mark in text for mark in _MARKS):
+        return 0
     return sum(1 for line in lines if not line.blank and _MARKDOWN_LINE.match(line.content))
+
+
+#: What every line ``_MARKDOWN_LINE`` matches holds.
+_MARKS = ("#", "**", "__", ":::", "```", "~~~", "](")
 
 
 def parse_markdown(text: str | None, lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:

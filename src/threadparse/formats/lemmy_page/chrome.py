@@ -13,6 +13,8 @@ stays a comment.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 #: The navigation bar and its skip link (lemmy-ui's navbar, logged out).
@@ -83,8 +85,10 @@ SIDEBAR_OPENERS = regex.compile(
 _MAX_CHROME_LINE = 500
 
 
+@functools.lru_cache(maxsize=4096)
 def is_chrome(content: str) -> bool:
-    """Is this whole line (already stripped) one of the site's own lines?"""
+    """Is this whole line (already stripped) one of the site's own lines?
+    (Cached: a capture asks about each line several times.)"""
     if len(content) > _MAX_CHROME_LINE:
         return False
     words = " ".join(content.split())  # NBSP in "Visibility: Public"
@@ -96,6 +100,7 @@ def is_chrome(content: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_footer(content: str) -> bool:
     """Lines that only the site's footer prints (never a sort button's common words)."""
     if len(content) > _MAX_CHROME_LINE:
