@@ -133,6 +133,46 @@ def megathread(size: int) -> str:
     return page_text(max(1, size // 410), "lemmy-0.19")
 
 
+# -- The block reader (formats/lemmy_page/blocks.py) ---------------------------------
+
+_HEADER = "  • ada@lemmy.ml\n    link\n    fedilink\n    arrow-up\n    3\n    ·\n    2 days ago\n\n"
+
+
+def block_list_paragraph(size: int) -> str:
+    """One comment whose body is a single paragraph of bulleted lines: every line
+    end asks whether the next line opens a header (it does not: no tokens)."""
+    return _HEADER + _repeat("    • a list item, not a name\n", size)
+
+
+def block_blank_runs(size: int) -> str:
+    """Paragraphs each followed by a long run of blank lines and no footer: the
+    run is read for a hexbear footer, given back, and read again."""
+    return _HEADER + _repeat("    A paragraph.\n" + "\n" * 200, size)
+
+
+def block_footer_flood(size: int) -> str:
+    """A hexbear comment whose footer goes on: "link" and "fedilink" lines, one block."""
+    top = "  • ada@lemmy.ml\n    ·\n    2 days ago\n\n    The body.\n\n"
+    return top + _repeat("    link\n    fedilink\n", size)
+
+
+def block_late_decline(size: int) -> str:
+    """A valid megathread with a line left of every name line at its very end:
+    the block reader reads it all, declines, and the careful reader reads it again."""
+    return page_text(max(1, size // 410), "hexbear") + "\nx\n"
+
+
+def block_header_bait(size: int) -> str:
+    """Name lines with every token slot but the time, over and over: each header
+    attempt runs the whole slot grammar before it fails."""
+    unit = (
+        "  • ada@lemmy.ml\n    OP\n    hexagon\n    link\n    fedilink\n    English\n"
+        "    heart\n    3\n    ·\n    arrow-up\n    3\n    arrow-down\n    1\n    ·\n"
+        "    edit-2\n"
+    )
+    return _repeat(unit, size)
+
+
 #: The top of a lemmy-ui page's text (a 0.19.4+ Chromium copy): what makes the
 #: capture reader take the text (docs/captures.md).
 _CAPTURE_TOP = (
@@ -437,6 +477,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "blank_lines": blank_lines,
     "lookahead": lookahead,
     "megathread": megathread,
+    "block_list_paragraph": block_list_paragraph,
+    "block_blank_runs": block_blank_runs,
+    "block_footer_flood": block_footer_flood,
+    "block_late_decline": block_late_decline,
+    "block_header_bait": block_header_bait,
     "html_comments": html_comments,
     "html_deep_replies": html_deep_replies,
     "html_entities": html_entities,
