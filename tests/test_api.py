@@ -208,6 +208,25 @@ def test_parse_pauses_the_collector_and_restores_it(monkeypatch: pytest.MonkeyPa
         gc.enable()
 
 
+def test_parse_hands_its_objects_to_the_oldest_generation() -> None:
+    """The result is long-lived: it goes to the oldest generation at once, not
+    through a scan of every object the parse made; objects the caller froze
+    stay frozen."""
+    text = "".join(f"  • u{n}@lemmy.ml\n    1 day ago\n\n    Reply {n}.\n\n" for n in range(300))
+    gc.collect()
+    thread = threadparse.parse(text)
+    assert len(thread.comments) == 300
+    oldest = {id(value) for value in gc.get_objects(generation=2)}
+    assert id(thread.comments[-1]) in oldest
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        threadparse.parse(text)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def _header(name: str, indent: str) -> str:
     """A lemmy-0.18 comment header with no body."""
     return f"{indent}• {name}@lemmy.ml\n{indent}  3\n{indent}  •\n{indent}  1 day ago\n\n"

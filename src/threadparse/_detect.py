@@ -152,7 +152,7 @@ def detect_lines(
         votes["lemmy-0.19"] = len(headers)  # headers, but no token that tells versions apart
     reddit = old_reddit_evidence(lines)
     # old.reddit's own headers read as mlmym's too: they count for old.reddit only.
-    votes["mlmym"] = MLMYM_WEIGHT * max(0, count_headers(lines) - reddit.own_headers)
+    votes["mlmym"] = MLMYM_WEIGHT * max(0, count_headers(lines, text=text) - reddit.own_headers)
     votes["old-reddit"] = (
         OLD_REDDIT_HEADER_WEIGHT * reddit.own_headers
         + OLD_REDDIT_BUTTONS_WEIGHT * reddit.own_buttons

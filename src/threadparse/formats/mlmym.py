@@ -146,6 +146,7 @@ _HEADER = regex.compile(
 )
 
 _MARK = regex.compile(r"\[[-–—−+]\]")
+_POINT = regex.compile(r"(?i)point")
 
 
 @attrs.frozen
@@ -271,12 +272,19 @@ def _scan(lines: Sequence[Line]) -> Iterator[_Header]:
             index = header.end
 
 
-def count_headers(lines: Sequence[Line], *, limit: int | None = None) -> int:
+def count_headers(
+    lines: Sequence[Line], *, limit: int | None = None, text: str | None = None
+) -> int:
     """How many mlmym comment headers the lines hold (a split header counts once).
 
     For dialect detection. With ``limit``, counting stops once ``limit`` are
     found (the answer is then ``limit``): enough to outvote the other readers.
+    With the ``text`` the lines are from, none when it holds neither a MARK nor
+    the word "point" (every header has one: ``_could_start``), found by two
+    whole-text searches instead of a look at every line.
     """
+    if text is not None and _MARK.search(text) is None and _POINT.search(text) is None:
+        return 0
     count = 0
     for _ in _scan(lines):
         count += 1
