@@ -41,6 +41,7 @@ the corpus, the real captures and thousands of generated and damaged texts.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections import Counter
@@ -88,6 +89,11 @@ NWS = f"[^{_chars(_IN_LINE)}\n\r]"  # a content character
 #: followed by something it cannot match (a line end, a token, content), so
 #: the two read alike.
 MANY = "*+" if sys.version_info >= (3, 11) else "*"
+#: The same for a run of lines (a paragraph's, a footer's, blank ones): a
+#: repeated group that can give nothing back also saves no state per line
+#: (re keeps every capture's position for each step it might backtrack to:
+#: 0.5 KB a line, 50 MB for a paragraph of 100,000 lines, and a step in time).
+LINES = MANY
 FOLD = r"[^\S\r\n]+"  # what " ".join(content.split()) makes one space
 END = f"{WS}{MANY}(?=\n|\\Z)"  # the rest of a line: white space only
 
@@ -176,35 +182,29 @@ _EXOTIC = f"[\t{_chars(INVISIBLE)}]"
 # that opens no header is body text: a markdown list.)
 _OPENS = f"{_header(named=False)}|{_CAREFUL}"
 _LINE = f"{NWS}[^\n]*(?<={NWS})"
-_PARAGRAPH = (
-    f"{_LINE}(?:{WS}{MANY}\n(?={COL}{MANY}{NWS})(?!{COL}{MANY}(?:{_OPENS})){COL}{MANY}{_LINE})*"
-)
+_PARAGRAPH = f"{_LINE}(?:{WS}{MANY}\n(?={COL}{MANY}{NWS})(?!{COL}{MANY}(?:{_OPENS})){COL}{MANY}{_LINE}){LINES}"
 
 # hexbear's footer: "link", then "fedilink" for a remote author.
-_FOOTERS = f"(?:{_FOOTER})(?:{WS}{MANY}\n{COL}{MANY}(?:{_FOOTER}))*"
+_FOOTERS = f"(?:{_FOOTER})(?={END})(?:{WS}{MANY}\n{COL}{MANY}(?:{_FOOTER})(?={END})){LINES}"
 
 
 def _then_footer(name: str) -> str:
-    """A footer after blank lines, taken along by the block before it (its own
-    indentation in ``NAMEi``)."""
-    return (
-        f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n)*(?P<{name}i>{COL}{MANY})(?P<{name}>{_FOOTERS})(?={END}))?"
-    )
+    """A footer after blank lines, taken along by the block before it."""
+    return f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?P<{name}>{_FOOTERS}))?"
 
 
-# A header takes its first paragraph along (the paragraph's own indentation in
-# "hi"), and a paragraph the footer after it, so that most comments are one
-# block or two: fewer steps of the Python loop.
+# A header takes its first paragraph along, and a paragraph the footer after
+# it, so that most comments are one block or two: fewer steps of the Python loop.
 _BLOCK = re.compile(
     f"(?P<i>{COL}{MANY})(?:"
     f"(?P<H>{_header(named=True)}"
-    f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n)*(?P<hi>{COL}{MANY})(?!{_OPENS})(?P<hp>{_PARAGRAPH}){_then_footer('hf')})?)"
+    f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{_OPENS})(?P<hp>{_PARAGRAPH}){_then_footer('hf')})?)"
     f"|(?P<M>{_MORE})(?={END})"
-    f"|(?P<F>{_FOOTERS})(?={END})"
+    f"|(?P<F>{_FOOTERS})"
     f"|(?P<A>{_CAREFUL})"
     f"|(?P<X>{_EXOTIC})"
     f"|(?P<P>(?P<pp>{_PARAGRAPH}){_then_footer('pf')})"
-    f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n)*)?"
+    f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
 )
 _GROUP = _BLOCK.groupindex
 #: The groups in the order ``match.groups()`` gives them (the header's are
@@ -212,9 +212,8 @@ _GROUP = _BLOCK.groupindex
 GROUPS_IN_ORDER = (
     *("i", "H", "nl", "ti", "bd", "hx", "lk", "fl", "lang", "heart", "smile"),
     *("up", "down", "dot", "hb", "hbs", "score", "hdot", "ed", "time"),
-    *("hi", "hp", "hfi", "hf", "M", "F", "A", "X", "P", "pp", "pfi", "pf"),
+    *("hp", "hf", "M", "F", "A", "X", "P", "pp", "pf"),
 )
-_PARAGRAPH_GROUPS = tuple(_GROUP[name] for name in ("i", "pp", "pfi", "pf"))
 _M, _F, _NL, _TIME_GROUP = _GROUP["M"], _GROUP["F"], _GROUP["nl"], _GROUP["time"]
 _HP, _HF, _PP, _PF = _GROUP["hp"], _GROUP["hf"], _GROUP["pp"], _GROUP["pf"]
 
@@ -435,10 +434,9 @@ class _Comments:
         roots = self.roots
         max_depth = len(text) if self.max_depth is None else self.max_depth
         cur: list[Any] = []
-        margin = lowest = len(text)  # the top-level indent; the lowest body indent
+        margin = len(text)  # the top-level indent
         votes_019 = votes_018 = votes_hexbear = 0
         position = start
-        paragraph_groups = _PARAGRAPH_GROUPS
         not_read, text_of, span_of, placeholder = _NOT_READ, Text, Span, _PLACEHOLDER
         # the open comment's fields, as locals (the loop reads them often)
         NEST, MORE_REPLIES, PARAGRAPHS, REPLIES, END_ = (  # noqa: N806
@@ -454,14 +452,14 @@ class _Comments:
             if kind == "P":
                 if cur[FOOTER_SEEN]:
                     return False  # a footer word inside the body: paragraph text after all
-                lead, body, footer_lead, footer = match.group(*paragraph_groups)
+                body, footer = match.group(_PP, _PF)
                 a, b = match.span(_PP)
                 footer_group = _PF
             elif kind == "H":
                 (
                     indent, _, line, token_indent, badges, hexagon, link, fedilink, language,
                     heart, smile, up, down, dot, hexbear, hexbear_sep, score, hexbear_dot,
-                    edited, time, lead, body, footer_lead, footer, _, _, _, _, _, _, _, _,
+                    edited, time, body, footer, _, _, _, _, _, _, _,
                 ) = match.groups()  # fmt: skip  # one call: GROUPS_IN_ORDER
                 name_indent = len(indent)
                 nest = len(token_indent) - 2
@@ -557,7 +555,6 @@ class _Comments:
                 footer_group = _HF
             elif kind == "M":
                 a, b = match.span(_M)
-                lowest = min(lowest, a - match.start())
                 word = text[a : text.index(" ", a)]
                 more = counts.get(word)
                 if more is None:
@@ -568,32 +565,23 @@ class _Comments:
                 cur[END_] = b
                 continue
             elif kind == "F":
-                lead, footer = match.group(_GROUP["i"], _F)
-                lowest = min(lowest, _lowest_lead(len(lead), footer))
                 cur[FOOTER_SEEN] = self.footers = True
                 cur[END_] = match.end(_F)
                 continue
             else:  # A or X: the careful reader's
                 return False
-            # A paragraph, text[a:b] (`body`), its first line indented by `lead`.
+            # A paragraph, text[a:b] (`body`), and the footer after it, if any.
             if "\n" in body:
-                lowest = min(lowest, _lowest_lead(len(lead), body))
                 body = "\n".join([row.strip(WHITESPACE) for row in body.split("\n")])
                 cur[PARAGRAPHS].append(text_of(body, span_of(a, b)))
+            elif cur[FIRST_BODY] and b - a <= placeholder and (gone := deletion_of(body)):
+                cur[DELETED] = gone == "deleted"
+                cur[REMOVED] = gone == "removed"
             else:
-                lowest = min(lowest, len(lead))
-                if cur[FIRST_BODY] and b - a <= placeholder and (gone := deletion_of(body)):
-                    cur[DELETED] = gone == "deleted"
-                    cur[REMOVED] = gone == "removed"
-                else:
-                    cur[PARAGRAPHS].append(text_of(body, span_of(a, b)))
+                cur[PARAGRAPHS].append(text_of(body, span_of(a, b)))
             cur[FIRST_BODY] = False
             cur[END_] = b
             if footer is not None:  # the footer after it
-                lowest = min(
-                    lowest,
-                    _lowest_lead(len(footer_lead), footer) if "\n" in footer else len(footer_lead),
-                )
                 cur[FOOTER_SEEN] = self.footers = True
                 cur[END_] = match.end(footer_group)
         if position != len(text) and text[position:].strip(WHITESPACE):
@@ -607,7 +595,10 @@ class _Comments:
             else:
                 roots.append(comment)
         self.votes = [votes_019, votes_018, votes_hexbear]
-        return lowest >= margin  # else a line left of every name line: TP901's reading
+        # A line left of every name line is TP901's reading. Every non-blank
+        # line the blocks took is indented with one-column white space only (a
+        # tab or a zero-width character is an X block), so one search finds it.
+        return margin == 0 or _left_of(margin).search(text, start) is None
 
 
 def _comment(done: list[Any]) -> Comment:
@@ -620,13 +611,10 @@ def _comment(done: list[Any]) -> Comment:
     )  # fmt: skip
 
 
-def _lowest_lead(first: int, lines: str) -> int:
-    """The smallest indentation of a run of lines whose first is indented ``first``
-    (the others keep theirs; one-column white space only, the grammar's)."""
-    lowest = first
-    for row in lines.split("\n")[1:]:
-        lowest = min(lowest, len(row) - len(row.lstrip(_ONE_COLUMN)))
-    return lowest
+@functools.lru_cache(maxsize=64)
+def _left_of(margin: int) -> re.Pattern[str]:
+    """A non-blank line indented less than ``margin`` columns."""
+    return re.compile(f"\n{COL}{{0,{margin - 1}}}{NWS}")  # a line end: 4x faster than (?m)^
 
 
 #: comments.py's deletion placeholders are at most this long.
