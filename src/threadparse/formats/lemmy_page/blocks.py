@@ -5,19 +5,21 @@ comment header to the end of the text. Every match is one block and the blank
 lines after it, so consecutive matches touch and the engine never searches::
 
     H   a comment header laid out as lemmy-ui lays it out: "• NAME" at some
-        indent, then its token lines 2 columns deeper, each slot a named group
-        (hexagon, link, fedilink, language, arrow-up N [arrow-down N] ·, or
-        N •, or ·, edit-2), ending with the relative time
+        indent, then its token lines deeper, each slot a named group (badge
+        lines, hexagon, link, fedilink, language, heart N ·, smile N% ·, then
+        arrow-up N [arrow-down N] · or hexbear N [•·] or N • or ·, edit-2),
+        ending with the relative time; with the paragraph after it, and the
+        footer after that
     M   "N more replies ➔"
     F   hexbear's footer: "link", "fedilink", each alone on a line
     P   a paragraph: a run of non-blank lines none of which is one of the above
-        or could be read otherwise
+        or could be read otherwise; with the footer after it
     A   a line the careful reader might read otherwise (a header token outside a
         header, a loose "more replies", a line other dialects' evidence counts:
         ``[``, ``#``, ``**``, ``permalink``...)
     X   indentation this grammar does not measure (a tab, a zero-width character)
 
-Python runs one loop step per block (about three per comment), not per line.
+Python runs one loop step per block (about two per comment), not per line.
 Offsets come from the matches, so no line table is built; the tree is built as
 the blocks arrive, on an explicit stack.
 
@@ -37,6 +39,10 @@ declined as ``A``.
 
 ``tests/test_blocks.py`` compares the two readers' output on every fixture,
 the corpus, the real captures and thousands of generated and damaged texts.
+
+On Python 3.10 ``re`` has no possessive repeats (``MANY``): the reading is the
+same, but slower, and a run of many thousand lines in one block (a paragraph
+of 100,000 lines) costs re's backtracking state for every line.
 """
 
 from __future__ import annotations
