@@ -138,12 +138,13 @@ def gc_paused() -> Iterator[None]:
     Switched back on, the collector would at once scan every object the parse
     made, all of them young (the pause let its count of new objects grow): a
     quarter of a 100,000-comment parse (benchmarks/bench.py, lemmy-0.19: 1.26 s
-    before, 0.96 s after), paid on the caller's next allocation. The objects are long-lived (they are the result),
-    so they are handed to the oldest generation instead, as a collection would
-    after two passes: ``gc.freeze()`` then ``gc.unfreeze()``, two list splices
-    that also reset the count. That moves the caller's young objects too (their
-    cycles wait for the next full collection); it is skipped when the caller
-    has frozen objects of their own, which ``unfreeze`` would release.
+    before, 0.96 s after), paid on the caller's next allocation. The objects
+    are long-lived (they are the result), so they are handed to the oldest
+    generation instead, as a collection would after two passes:
+    ``gc.freeze()`` then ``gc.unfreeze()``, two list splices that also reset
+    the count. That moves the caller's young objects too (their cycles wait
+    for the next full collection); it is skipped when the caller has frozen
+    objects of their own, which ``unfreeze`` would release.
     """
     if not gc.isenabled():
         yield

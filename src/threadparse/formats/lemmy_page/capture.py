@@ -248,7 +248,7 @@ def _split_badges(text: str) -> tuple[list[str], str]:
 def _glued_tail(content: str) -> tuple[tuple[str, ...], str | None, str | None, str] | None:
     """Firefox's glued header line: badges, language, counts, separator.
 
-    ``OPMEnglish1.23K•`` -> (["OP", "M"], "English", "1.23K", "•"). None when
+    ``OPMEnglish1.23K•`` -> (("OP", "M"), "English", "1.23K", "•"). None when
     the line is not one.
     """
     words = _words(content)
