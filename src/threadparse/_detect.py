@@ -103,10 +103,9 @@ def detect(text: str) -> Detection:
     if looks_like_hn_html(text):
         return Detection("hn-html", 1.0, None)
     read = read_blocks(text, dialect="auto", max_depth=None)
-    if read is not None:
-        detection = page_detection(read.votes)
-        if detection.confidence >= AMBIGUOUS:
-            return detection
+    detection = None if read is None else block_detection(read.votes)
+    if detection is not None:
+        return detection
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines), text)
 
@@ -166,11 +165,13 @@ def detect_lines(
     return _ranked_detection(ranked)
 
 
-def page_detection(votes: Counter[str]) -> Detection:
-    """Detection from page headers' votes alone (every other reader's evidence
-    ruled out): what ``detect_lines`` gives such text."""
+def block_detection(votes: Counter[str]) -> Detection | None:
+    """What ``detect_lines`` gives text the block reader read, from its headers'
+    votes alone (it has ruled every other reader's evidence out); None when
+    they leave the dialect in doubt, which the careful reader reports (TP104)."""
     ranked = [(count, name) for name, count in votes.items() if count > 0]
-    return _ranked_detection(ranked or [(1, "lemmy-0.19")])
+    detection = _ranked_detection(ranked or [(1, "lemmy-0.19")])
+    return detection if detection.confidence >= AMBIGUOUS else None
 
 
 def _ranked_detection(ranked: list[tuple[int, str]]) -> Detection:

@@ -25,10 +25,10 @@ import regex
 from threadparse._detect import (
     AMBIGUOUS,
     Detection,
+    block_detection,
     detect_lines,
     json_detection,
     looks_like_json,
-    page_detection,
 )
 from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse.core.models import Severity, Span, Thread
@@ -198,7 +198,7 @@ def read_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Threa
     read = read_blocks(text, dialect=dialect, max_depth=max_depth)
     if read is None:
         return None
-    if dialect == "auto" and page_detection(read.votes).confidence < AMBIGUOUS:
+    if dialect == "auto" and block_detection(read.votes) is None:
         return None
     return read.thread
 

@@ -70,6 +70,7 @@ from threadparse.formats.lemmy_page.header import (
     classify_token,
     parse_name_line,
 )
+from threadparse.formats.lemmy_page.page import voted_dialect
 
 __all__ = ("BlockRead", "read_blocks")
 
@@ -395,7 +396,7 @@ def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead 
     for name, count in zip(PAGE_DIALECTS, comments.votes, strict=True):
         if count:
             votes[name] = count
-    chosen = _chosen(votes)
+    chosen = voted_dialect(votes)
     if dialect not in ("auto", chosen) or (comments.footers and chosen != "hexbear"):
         return None
     preamble, sections = parse_post(split_lines(text[:start]), one_per_line=False)
@@ -409,14 +410,6 @@ def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead 
         diagnostics=(),
     )
     return BlockRead(thread, votes)
-
-
-def _chosen(votes: Counter[str]) -> str:
-    """``page.detect_dialect``: the most votes, the earlier dialect on a tie."""
-    if not votes:
-        return "lemmy-0.19"
-    best = max(votes.values())
-    return next(name for name in PAGE_DIALECTS if votes[name] == best)
 
 
 class _Comments:

@@ -31,6 +31,7 @@ __all__ = (
     "page_votes",
     "parse_page",
     "report_page_without_thread",
+    "voted_dialect",
 )
 
 
@@ -86,7 +87,12 @@ def page_dialect(
 
 def detect_dialect(headers: Sequence[Header]) -> str:
     """The page dialect the headers' tokens point to (lemmy-0.19 when nothing does)."""
-    votes = page_votes(headers)
+    return voted_dialect(page_votes(headers))
+
+
+def voted_dialect(votes: Counter[str]) -> str:
+    """The page dialect with the most votes, the earlier one on a tie
+    (lemmy-0.19 when there are none)."""
     if not votes:
         return "lemmy-0.19"
     best = max(votes.values())
