@@ -39,6 +39,8 @@ from threadparse.core.models import (
     ThreadHead,
     ThreadTail,
 )
+from threadparse.exports.table import COLUMNS as RECORD_COLUMNS
+from threadparse.exports.table import to_frame, to_records
 from threadparse.formats.lemmy_page.capture import CAPTURES
 
 __version__ = "0.1.0"
@@ -51,6 +53,7 @@ __all__ = (
     "CODES",
     "DIALECTS",
     "MAX_DEPTH",
+    "RECORD_COLUMNS",
     "SCHEMA_VERSION",
     "Author",
     "Comment",
@@ -86,5 +89,7 @@ __all__ = (
     "resolve_time",
     "threads_from_records",
     "to_dict",
+    "to_frame",
     "to_json",
+    "to_records",
 )
