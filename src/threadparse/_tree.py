@@ -129,8 +129,10 @@ def render_tree(thread: Thread) -> str:
         out.extend(_item(item, indent + STEP) for item in section.items)
         sections.extend((child, indent + STEP) for child in reversed(section.sections))
     if thread.comments or thread.more_replies:
+        # All of them, then how many are top-level (len(thread.comments)).
         more = f", {thread.more_replies} more not shown" if thread.more_replies else ""
-        out.append(f"comments ({_count(thread.comments)}{more})")
+        counted = _count_of(_count(thread.comments), "comment")
+        out.append(f"{counted} ({len(thread.comments)} top-level{more})")
     comments: list[tuple[Comment, str]] = [(c, STEP) for c in reversed(thread.comments)]
     while comments:
         comment, indent = comments.pop()
