@@ -111,6 +111,28 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
             ),
         ],
     ),
+    "TP109": (
+        "thread.txt\n",
+        {},
+        [
+            (
+                "TP101",
+                "discussion without comment headers (1 paragraph): authors and nesting are lost",
+                Span(0, 10),
+                1,
+            ),
+            (
+                "TP109",
+                (
+                    "the whole text is one word that looks like a file's name or path: it was "
+                    "read as the thread's text; to read the file, use "
+                    "threadparse.parse_file(path)"
+                ),
+                Span(0, 10),
+                1,
+            ),
+        ],
+    ),
     "TP106 without a post": (
         "Jump to content\nSite\nCommunities\nLogin\n",
         {},

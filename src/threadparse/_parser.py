@@ -16,6 +16,7 @@ diagnostic.
 from __future__ import annotations
 
 import contextlib
+import os
 import gc
 from collections.abc import Iterator, Sequence
 
@@ -108,7 +109,7 @@ def parse(
         ThreadParseError: only with ``strict=True``.
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+        raise TypeError(_not_text("parse", text))
     check_options(dialect=dialect, max_depth=max_depth, max_bytes=max_bytes)
     if max_bytes is not None:
         size = utf8_size(text, max_bytes)
@@ -121,6 +122,15 @@ def parse(
         if errors:
             raise ThreadParseError(errors, text)
     return thread
+
+
+def _not_text(call: str, value: object) -> str:
+    """What a call that takes text says of anything else, pointing paths and
+    bytes to ``parse_file``."""
+    message = f"{call}() takes the thread's text as a str, not {type(value).__name__}"
+    if isinstance(value, (os.PathLike, bytes, bytearray, memoryview)) or hasattr(value, "read"):
+        message += "; to read a file, use threadparse.parse_file(path_or_binary_file)"
+    return message
 
 
 @contextlib.contextmanager
@@ -179,6 +189,17 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         if thread is not None:
             return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+
+
+#: A text that is only a file's name or path (``thread.txt``, ``~/saved/page``,
+#: ``C:\\dumps\\a.json``): one word, with an extension files of threads have or
+#: a path's start. Bounded (``{1,1024}``) and with no overlapping repeats.
+FILE_NAME = regex.compile(
+    r"""(?x) [ \t]*+
+    (?: (?: [~.]{0,2}/ | [A-Za-z]:\\ ) [^\s]{1,1024}
+      | [^\s]{1,1024}? \. (?i: txt | json | jsonl | ndjson | html? | md | csv | xml | zst | gz ) )
+    [ \t]*+ \n?+"""
+)
 
 
 #: What the block reader (``formats/lemmy_page/blocks.py``) is tried on first.
@@ -249,6 +270,13 @@ def parse_lines(
             "the text is HTML markup (a saved page or copied HTML) but not a lemmy-ui page's: "
             "it was read as text, tags and all; give it the page's text or the API JSON instead",
             Span(0, 0),
+        )
+    if dialect not in JSON_DIALECTS and text is not None and FILE_NAME.fullmatch(text):
+        diagnostics.report(
+            "TP109",
+            "the whole text is one word that looks like a file's name or path: it was read "
+            "as the thread's text; to read the file, use threadparse.parse_file(path)",
+            Span(len(text) - len(text.lstrip()), len(text.rstrip())),
         )
     if dialect in JSON_DIALECTS:
         assert text is not None

@@ -34,6 +34,7 @@ CODES: dict[str, CodeInfo] = {
     "TP106": CodeInfo(Severity.WARNING, "the text looks like a thread, but few comments were read"),
     "TP107": CodeInfo(Severity.WARNING, "a page's text ends before its footer: cut short"),
     "TP108": CodeInfo(Severity.WARNING, "HTML markup that is not a lemmy-ui page's"),
+    "TP109": CodeInfo(Severity.WARNING, "the text is a file's name: parse_file reads files"),
     # TP2xx: comment headers
     "TP201": CodeInfo(Severity.WARNING, "indentation stripped: reply nesting lost"),
     "TP202": CodeInfo(Severity.WARNING, "comment header without a time"),
