@@ -17,7 +17,7 @@ from typing import IO
 import pytest
 
 import threadparse
-from threadparse import _cli
+from threadparse import _cli, _files
 from threadparse._cli import main
 
 PAGE = "  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n"
@@ -204,10 +204,6 @@ def test_strict_exits_1_with_the_message(
     [
         ([], "the following arguments are required: COMMAND (see 'python -m threadparse --help')"),
         (
-            ["dump"],
-            "the following arguments are required: FILE (see 'python -m threadparse dump --help')",
-        ),
-        (
             ["dump", "x", "--dialect", "reddit"],
             (
                 "argument --dialect: invalid choice: 'reddit' (choose from 'auto', 'lemmy-0.19', "
@@ -253,7 +249,7 @@ def test_permission_denied_is_one_line(
     def refuse(name: str, mode: str) -> io.BufferedReader:
         raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr(_cli, "open", refuse, raising=False)
+    monkeypatch.setattr(_files, "open", refuse, raising=False)
     assert main(["dump", str(page)]) == 2
     assert capsys.readouterr() == ("", f"threadparse: {page}: permission denied\n")
 
@@ -281,27 +277,40 @@ def test_empty_file_is_an_empty_dump(tmp_path: Path, capsys: pytest.CaptureFixtu
     }
 
 
-BINARY_HINT = "not text; if it is UTF-16 without a byte order mark, try --encoding utf-16-le"
+UTF16_HINT = "; it may be UTF-16 without a byte order mark: try --encoding utf-16-le"
 
 
 @pytest.mark.parametrize(
-    ("data", "offset"),
+    ("data", "message"),
     [
-        (b"\x7fELF\x02\x01\x01\x00\x00\x00", 7),  # decodes as UTF-8, yet is no text
-        (PAGE.encode("utf-16-le"), 1),
+        # Files people pick up by mistake are named by their signature.
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image, not a thread's text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "looks like a PDF document, not a thread's text"),
+        (
+            b"\x28\xb5\x2f\xfd\x00\x58",
+            "looks like a zstd-compressed file; decompress it first, not a thread's text",
+        ),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00", "looks like a program (ELF), not a thread's text"),
+        # Otherwise a NUL byte: UTF-16 only when every other byte is NUL.
+        (b"abc\x00\x01\x02\xff" * 8, "looks like a binary file (NUL byte at offset 3), not text"),
+        (
+            PAGE.encode("utf-16-le"),
+            "looks like a binary file (NUL byte at offset 1), not text" + UTF16_HINT,
+        ),
+        (
+            PAGE.encode("utf-16-be"),
+            "looks like a binary file (NUL byte at offset 0), not text"
+            + UTF16_HINT.replace("-le", "-be"),
+        ),
     ],
 )
 def test_binary_file_is_refused_with_a_hint(
-    data: bytes, offset: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data: bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "blob"
     path.write_bytes(data)
     assert main(["dump", str(path)]) == 2
-    assert capsys.readouterr() == (
-        "",
-        f"threadparse: {path}: looks like a binary file (NUL byte at offset {offset}), "
-        + f"{BINARY_HINT}\n",
-    )
+    assert capsys.readouterr() == ("", f"threadparse: {path}: {message}\n")
 
 
 def test_encoding_option_reads_utf16_without_a_bom(
@@ -334,7 +343,8 @@ def test_failed_files_leave_no_partial_json(
     blob.write_bytes(b"\x00\x01")
     assert main(["dump", str(page), str(blob), str(footer), str(page), "--strict"]) == 2
     captured = capsys.readouterr()
-    assert captured.out == (threadparse.to_json(threadparse.parse(PAGE)) + "\n") * 2
+    dump = threadparse.to_dict(threadparse.parse(PAGE))
+    assert json.loads(captured.out) == [{"file": str(page), "thread": dump}] * 2
     errors = captured.err.splitlines()
     assert errors[0].startswith(f"threadparse: {blob}: looks like a binary file")
     assert errors[1].startswith(f"threadparse: {footer}: TP901 ")
@@ -369,7 +379,7 @@ def test_reader_closing_early_ends_quietly(page: Path, first: str, status: int) 
     with run_cli("dump", *files) as process:
         assert process.stdout is not None
         assert process.stderr is not None
-        assert process.stdout.readline() == b"{\n"
+        assert process.stdout.readline() == b"[\n"  # several files: one JSON array
         process.stdout.close()  # as `| head -1` does
         assert process.wait(timeout=60) == status  # an earlier failure still counts
         expected = f"threadparse: {page.parent / first}: no such file\n" if status else ""
@@ -463,7 +473,7 @@ class Endless(io.RawIOBase):
     ("byte", "options", "message"),
     [
         (b"a", ["--max-bytes", "3000000"], "-: larger than --max-bytes 3,000,000"),
-        (b"\0", [], "-: looks like a binary file (NUL byte at offset 0), " + BINARY_HINT),
+        (b"\0", [], "-: looks like a binary file (NUL byte at offset 0), not text"),
     ],
 )
 def test_endless_input_is_refused_early(

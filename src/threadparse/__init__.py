@@ -14,6 +14,7 @@ from threadparse._dumps import (
     iter_threads,
     threads_from_records,
 )
+from threadparse._files import FileReadError, parse_file
 from threadparse._json import to_json
 from threadparse._parser import DIALECTS, MAX_DEPTH, parse
 from threadparse._render import carried, render
@@ -39,6 +40,7 @@ from threadparse.core.models import (
     ThreadHead,
     ThreadTail,
 )
+from threadparse.exports.arrow import arrow_schema, to_arrow, to_parquet
 from threadparse.exports.table import COLUMNS as RECORD_COLUMNS
 from threadparse.exports.table import to_frame, to_records
 from threadparse.formats.lemmy_page.capture import CAPTURES
@@ -61,6 +63,7 @@ __all__ = (
     "Detection",
     "Diagnostic",
     "DumpError",
+    "FileReadError",
     "InputTooLargeError",
     "Item",
     "Link",
@@ -76,6 +79,7 @@ __all__ = (
     "ThreadParseError",
     "ThreadTail",
     "__version__",
+    "arrow_schema",
     "assemble",
     "carried",
     "detect",
@@ -85,11 +89,14 @@ __all__ = (
     "iter_threads",
     "json_schema",
     "parse",
+    "parse_file",
     "render",
     "resolve_time",
     "threads_from_records",
+    "to_arrow",
     "to_dict",
     "to_frame",
     "to_json",
+    "to_parquet",
     "to_records",
 )

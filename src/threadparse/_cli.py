@@ -1,4 +1,4 @@
-"""``python -m threadparse``: dump thread files as JSON or as a readable tree.
+"""``python -m threadparse``: dump thread files as JSON, a table or a readable tree.
 
 Exit status: 0 when every file dumped; 1 when ``--strict`` found an error-level
 diagnostic; 2 for usage errors, files that cannot be read and output that
@@ -9,30 +9,34 @@ quietly with status 0.
 Each file is parsed and rendered whole before a byte of it is written, so a
 file that fails leaves nothing on stdout. JSON is written as UTF-8 whatever
 the terminal's encoding (RFC 8259); the tree view uses the terminal's
-encoding, with ``\\xNN`` escapes for what it cannot show.
+encoding, with ``\\xNN`` escapes for what it cannot show. Several files in
+JSON make one JSON array of ``{"file": NAME, "thread": DUMP}``, so the output
+stays one document; in JSON Lines each file's head record names it.
 """
 
 from __future__ import annotations
 
 import argparse
-import codecs
-import itertools
+import csv
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
-from typing import BinaryIO, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from threadparse._detect import detect
 from threadparse._dumps import DumpError, Progress, iter_threads
+from threadparse._files import FileReadError, checked_encoding, read_text, text_pieces
 from threadparse._json import dumps, to_json
 from threadparse._parser import DIALECTS, parse
 from threadparse._schema import json_schema
 from threadparse._serialize import part_to_dict, to_dict
 from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
-from threadparse.core.diagnostics import ThreadParseError
+from threadparse.core.diagnostics import InputTooLargeError, ThreadParseError
 from threadparse.core.models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
+from threadparse.exports.table import COLUMNS, Record, to_records
 
 PROG = "python -m threadparse"
 
@@ -41,17 +45,41 @@ examples:
   python -m threadparse demo                      a bundled sample thread, as a tree
   python -m threadparse demo --input > thread.txt the sample's text, to try the rest on
   python -m threadparse dump thread.txt           the JSON contract (schema_version 1)
-  python -m threadparse dump a.txt b.txt --format tree
-  python -m threadparse dump huge.txt --format jsonl   one record per line, as it reads
-  cat thread.txt | python -m threadparse dump -   read standard input
+  python -m threadparse dump thread.txt --format csv > rows.csv   a row per comment
   python -m threadparse detect archive/*          each file's dialect and confidence
   python -m threadparse threads RC_2024-01.zst > threads.jsonl   a Reddit dump, a thread a line
   python -m threadparse schema                    the JSON Schema every dump validates against
+
+'python -m threadparse COMMAND --help' shows each command's options and examples.
 """
 
+DUMP_EXAMPLES = """\
+examples:
+  python -m threadparse dump thread.txt                 the JSON contract (schema_version 1)
+  python -m threadparse dump thread.txt --format tree   an outline to read
+  python -m threadparse dump a.txt b.txt                one JSON array: [{"file": ..., "thread": ...}]
+  python -m threadparse dump huge.txt --format jsonl    one record per line, as it reads
+  python -m threadparse dump *.txt --format csv > rows.csv        a row per post, comment, line
+  python -m threadparse dump *.txt --format parquet > rows.parquet   the same rows (pyarrow)
+  cat thread.txt | python -m threadparse dump           standard input, when piped
+  python -m threadparse dump old.txt --encoding cp1252  a file that is not UTF-8
+"""
 
-class InputError(Exception):
-    """A file that cannot be read as text; the message is one line for stderr."""
+DETECT_EXAMPLES = """\
+examples:
+  python -m threadparse detect thread.txt         thread.txt  lemmy-0.19  1.00  -  -
+  python -m threadparse detect archive/*          a line per file
+  cat page.txt | python -m threadparse detect     standard input, when piped
+"""
+
+THREADS_EXAMPLES = """\
+examples:
+  python -m threadparse threads RC_2024-01.zst > threads.jsonl
+  python -m threadparse threads RS_2024-01.zst RC_2024-01.zst --buckets 64 > threads.jsonl
+"""
+
+#: ``dump --format``: what each writes.
+FORMATS = ("json", "tree", "jsonl", "csv", "parquet")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,23 +89,47 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"threadparse: {message} (see '{self.prog} --help')\n")
 
 
+def _version() -> str:
+    from threadparse import __version__  # the package's, set in __init__.py
+
+    return f"threadparse {__version__}"
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog=PROG,
-        description="Parse discussion-thread text (Lemmy page text, flat dumps) into structure.",
+        description="Parse discussion threads (Lemmy, Reddit, Hacker News, Discourse, "
+        "Mastodon; page text, HTML or JSON) into structure.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=_version())
     # Sub-commands are built by the same _Parser class (argparse's default).
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     dump = commands.add_parser(
         "dump",
         help="parse files and print them",
-        epilog=EPILOG,
+        description="Parse each file and print it: JSON (the contract; several files "
+        'make one array of {"file", "thread"}), a tree to read, JSON Lines as it '
+        "reads, or a table of rows (csv, parquet) with a 'source' column naming the file.",
+        epilog=DUMP_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    dump.add_argument("files", nargs="+", metavar="FILE", help="a thread text file, or - for stdin")
-    _add_output_options(dump, default_format="json", streaming=True)
+    dump.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a thread file, or - for stdin (the default when piped)",
+    )
+    dump.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="output format (default: json); jsonl streams one record per line as the file "
+        "is read: a head (the post), one per top-level comment, a tail (unplaced lines, "
+        "diagnostics); csv and parquet write one row per node (threadparse.to_records), "
+        "parquet with pyarrow installed",
+    )
     dump.add_argument(
         "--dialect",
         choices=("auto", *DIALECTS),
@@ -96,11 +148,28 @@ def _parser() -> _Parser:
         "nothing else fits), the runner-up dialect or '-', and for a lemmy-ui page's "
         "text the capture kind (chromium-innertext, chromium-copy, firefox-innertext, "
         "firefox-copy) or '-'.",
+        epilog=DETECT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    detect.add_argument("files", nargs="+", metavar="FILE", help="a file, or - for stdin")
+    detect.add_argument(
+        "files", nargs="*", metavar="FILE", help="a file, or - for stdin (the default when piped)"
+    )
     _add_input_options(detect)
-    demo = commands.add_parser("demo", help="dump a sample thread bundled with the package")
-    _add_output_options(demo, default_format="tree")
+    demo = commands.add_parser(
+        "demo",
+        help="dump a sample thread bundled with the package",
+        description="Parse the sample thread that ships with threadparse and print it.",
+        epilog="examples:\n  python -m threadparse demo\n"
+        "  python -m threadparse demo --format json\n"
+        "  python -m threadparse demo --input > thread.txt   its text, to try dump on\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    demo.add_argument(
+        "--format",
+        choices=("json", "tree"),
+        default="tree",
+        help="output format (default: tree)",
+    )
     demo.add_argument(
         "--input",
         action="store_true",
@@ -114,6 +183,8 @@ def _parser() -> _Parser:
         "thread a line: the 'dump' JSON of each thread. Memory stays bounded: the lines "
         "are first split into buckets on disk by thread. Progress goes to standard error: "
         "a bar on a terminal, a line per million lines otherwise.",
+        epilog=THREADS_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     threads.add_argument("files", nargs="+", metavar="DUMP", help="an NDJSON dump, or .zst")
     threads.add_argument(
@@ -128,6 +199,9 @@ def _parser() -> _Parser:
         help="print the JSON Schema of the dump output",
         description="Print the JSON Schema (draft 2020-12) that every 'dump' output "
         "validates against; with --record, the schema of one 'dump --format jsonl' line.",
+        epilog="examples:\n  python -m threadparse schema > thread.schema.json\n"
+        "  python -m threadparse schema --record\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     schema.add_argument(
         "--record", action="store_true", help="the schema of one JSON Lines record instead"
@@ -147,23 +221,6 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         type=_size,
         metavar="N",
         help="refuse files larger than N bytes (default: no limit)",
-    )
-
-
-def _add_output_options(
-    parser: argparse.ArgumentParser, *, default_format: str, streaming: bool = False
-) -> None:
-    parser.add_argument(
-        "--format",
-        choices=("json", "tree", "jsonl") if streaming else ("json", "tree"),
-        default=default_format,
-        help=f"output format (default: {default_format})"
-        + (
-            "; jsonl streams one record per line as the file is read: a head (the post), "
-            "one per top-level comment, a tail (unplaced lines, diagnostics)"
-            if streaming
-            else ""
-        ),
     )
 
 
@@ -188,14 +245,10 @@ def _size(value: str) -> int:
 
 
 def _encoding(value: str) -> str:
-    # codecs.lookup alone accepts rot13, zlib and "undefined", and decoding b""
-    # never fails, so decode one byte: only a text codec may fail to read it.
     try:
-        b"a".decode(value)
-    except UnicodeDecodeError:
-        pass  # a text encoding in which "a" alone is not valid (utf-16)
-    except (LookupError, ValueError):
-        raise argparse.ArgumentTypeError(f"not a text encoding: {value!r}") from None
+        checked_encoding(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
@@ -216,16 +269,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             schema = json_schema("record" if args.record else "thread")
             _write(dumps(schema) + "\n", "json")
             return 0
-        if args.command == "detect":
-            return _detect(args.files, args)
         if args.command == "threads":
             return _threads(args.files, args)
-        return _dump(args.files, args)
+        files = _files_or_stdin(args.files, args.command)
+        if args.command == "detect":
+            return _detect(files, args)
+        if args.format in ("csv", "parquet"):
+            return _table(files, args)
+        return _dump(files, args)
+    except _UsageError as error:
+        print(f"threadparse: {error} (see '{PROG} {args.command} --help')", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other filters do.
         _silence_stdout()
         return 0
-    except OSError as error:  # reading errors are InputError; this is stdout
+    except OSError as error:  # reading errors are FileReadError; this is stdout
         _silence_stdout()
         print(f"threadparse: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -233,33 +292,180 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _UsageError(Exception):
+    """A command line that cannot run as given; the message is one line."""
+
+
+def _files_or_stdin(files: Sequence[str], command: str) -> Sequence[str]:
+    """The files named, else standard input when it is piped (not a terminal)."""
+    if files:
+        return files
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return ["-"]
+    raise _UsageError(f"{command}: no FILE given, and standard input is a terminal")
+
+
+def _read(name: str, args: argparse.Namespace) -> str:
+    """The file's whole text; '-' is standard input."""
+    if name == "-":
+        return "".join(_stdin_pieces(args))
+    return read_text(name, encoding=args.encoding, max_bytes=args.max_bytes, cli=True)
+
+
+def _pieces(name: str, args: argparse.Namespace) -> Iterator[str]:
+    """The file's text as it is read, for JSON Lines."""
+    if name == "-":
+        return _stdin_pieces(args)
+    return text_pieces(name, encoding=args.encoding, max_bytes=args.max_bytes, cli=True)
+
+
+def _stdin_pieces(args: argparse.Namespace) -> Iterator[str]:
+    if sys.stdin is None:
+        raise FileReadError("-: standard input is closed", "-")
+    return text_pieces(
+        "-", sys.stdin.buffer, encoding=args.encoding, max_bytes=args.max_bytes, cli=True
+    )
+
+
+def _failed(name: str, error: Exception) -> int:
+    """Say on stderr, in one line, why a file did not dump; the exit status for it."""
+    if isinstance(error, FileReadError):
+        print(f"threadparse: {error}", file=sys.stderr)
+        return 2
+    if isinstance(error, InputTooLargeError):
+        print(f"threadparse: {name}: larger than --max-bytes {error.limit:,}", file=sys.stderr)
+        return 2
+    if isinstance(error, ThreadParseError):
+        print(f"threadparse: {name}: {error}", file=sys.stderr)
+        return 1
+    assert isinstance(error, MemoryError)
+    print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
+    return 2
+
+
+#: What a file's failure may be: each is told in one line, and the run goes on.
+_FILE_ERRORS = (FileReadError, InputTooLargeError, ThreadParseError, MemoryError)
+
+
 def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
     many = len(files) > 1
-    for name in files:
-        try:
-            if args.format == "jsonl":
-                status = max(status, _stream_jsonl(name, args))
-                continue
-            text = _read(name, args.encoding, args.max_bytes)
-            thread = parse(text, dialect=args.dialect, strict=args.strict)
-            output = _render(thread, args.format)
-            if many and args.format == "tree":
-                output = f"==> {name} <==\n" + output
-            _write(output, args.format)  # only now: a failed file writes nothing
-        except InputError as error:
-            print(f"threadparse: {error}", file=sys.stderr)
-            status = 2
-        except ThreadParseError as error:
-            print(f"threadparse: {name}: {error}", file=sys.stderr)
-            status = max(status, 1)
-        except MemoryError:
-            print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
-            status = 2
-        except BrokenPipeError:
-            _silence_stdout()  # as in main(), but keep the status of the files before
-            return status
+    array = many and args.format == "json"
+    opened = False  # the JSON array's "[" is written with the first file that dumps
+    shown = _FilesProgress(len(files)) if many else None
+    try:
+        for name in files:
+            if shown is not None:
+                shown.step(name)
+            try:
+                if args.format == "jsonl":
+                    status = max(status, _stream_jsonl(name, args))
+                    continue
+                thread = parse(_read(name, args), dialect=args.dialect, strict=args.strict)
+                if array:
+                    document = dumps({"file": name, "thread": to_dict(thread)})
+                    output = ("[\n" if not opened else ",\n") + document
+                    opened = True
+                else:
+                    output = _render(thread, args.format)
+                    if many:  # the tree
+                        output = f"==> {name} <==\n" + output
+                _write(output, args.format)  # only now: a failed file writes nothing
+            except _FILE_ERRORS as error:
+                status = max(status, _failed(name, error))
+            except BrokenPipeError:
+                _silence_stdout()  # as in main(), but keep the status of the files before
+                return status
+    finally:
+        if shown is not None:
+            shown.done()
+    if array:
+        _write("[]\n" if not opened else "\n]\n", "json")
     return status
+
+
+def _table(files: Sequence[str], args: argparse.Namespace) -> int:
+    """One row per node of every file (``to_records``), ``source`` naming the file."""
+    status = 0
+    rows: list[Record] = []
+    writer: csv.DictWriter[str] | None = None
+    buffer = io.StringIO()
+    if args.format == "parquet":
+        try:
+            from threadparse.exports.arrow import records_to_parquet
+        except ImportError:
+            raise _UsageError(
+                "--format parquet needs pyarrow: pip install 'threadparse[arrow]'"
+            ) from None
+        if sys.stdout.isatty():
+            raise _UsageError("Parquet is binary: send it to a file (> rows.parquet)")
+    else:
+        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")
+        writer.writeheader()
+    shown = _FilesProgress(len(files)) if len(files) > 1 else None
+    try:
+        for name in files:
+            if shown is not None:
+                shown.step(name)
+            try:
+                thread = parse(_read(name, args), dialect=args.dialect, strict=args.strict)
+            except _FILE_ERRORS as error:
+                status = max(status, _failed(name, error))
+                continue
+            if writer is None:
+                rows.extend(to_records(thread, source=name))
+                continue
+            writer.writerows(_csv_cells(row) for row in to_records(thread, source=name))
+            _write(buffer.getvalue(), "csv")  # a file at a time, header with the first
+            buffer.seek(0)
+            buffer.truncate()
+    finally:
+        if shown is not None:
+            shown.done()
+    if writer is None:
+        sink = io.BytesIO()
+        records_to_parquet(rows, sink)
+        _write_bytes(sink.getvalue())
+    elif buffer.tell():
+        _write(buffer.getvalue(), "csv")  # the header alone, when no file dumped
+    return status
+
+
+def _csv_cells(row: Record) -> dict[str, object]:
+    """CSV cells: exact times in ISO 8601, flags as true/false, nothing as empty."""
+    cells: dict[str, object] = {}
+    for name, value in row.items():
+        if isinstance(value, bool):
+            cells[name] = "true" if value else "false"
+        elif value is not None and COLUMNS[name] == "datetime":
+            cells[name] = value.isoformat()  # type: ignore[union-attr]  # a datetime here
+        else:
+            cells[name] = value
+    return cells
+
+
+class _FilesProgress:
+    """Progress over many files on stderr: a bar on a terminal, nothing otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.stream = sys.stderr
+        self.on = self.stream is not None and self.stream.isatty()
+
+    def step(self, name: str) -> None:
+        if not self.on:
+            return
+        self.count += 1
+        bar = "#" * (30 * (self.count - 1) // self.total)
+        shown = name if len(name) <= 40 else "…" + name[-39:]
+        self.stream.write(f"\r\x1b[K[{bar:<30}] {self.count - 1}/{self.total} {shown}")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.on:
+            self.stream.write("\r\x1b[K")  # clear the bar's line: stdout may share the terminal
+            self.stream.flush()
 
 
 def _threads(files: Sequence[str], args: argparse.Namespace) -> int:
@@ -310,14 +516,9 @@ def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
     for name in files:
         try:
-            found = detect(_read(name, args.encoding, args.max_bytes))
-        except InputError as error:
-            print(f"threadparse: {error}", file=sys.stderr)
-            status = 2
-            continue
-        except MemoryError:
-            print(f"threadparse: {name}: out of memory; see --max-bytes", file=sys.stderr)
-            status = 2
+            found = detect(_read(name, args))
+        except (FileReadError, InputTooLargeError, MemoryError) as error:
+            status = max(status, _failed(name, error))
             continue
         line = (
             f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}"
@@ -335,8 +536,7 @@ def _stream_jsonl(name: str, args: argparse.Namespace) -> int:
     set the status.
     """
     errors: list[Diagnostic] = []
-    pieces = _text_pieces(name, args.encoding, args.max_bytes)
-    for part in iter_thread(pieces, dialect=args.dialect):
+    for part in iter_thread(_pieces(name, args), dialect=args.dialect):
         record = part_to_dict(part)
         if isinstance(part, ThreadHead):
             record["file"] = name
@@ -358,6 +558,17 @@ def _render(thread: Thread, output_format: str) -> str:
     if output_format == "tree":
         return render_tree(thread)
     return to_json(thread) + "\n"
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write a binary document (Parquet) to stdout as it is."""
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:
+        raise _UsageError("standard output takes only text here; Parquet needs a binary stream")
+    stdout.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _write(output: str, output_format: str) -> None:
@@ -383,117 +594,3 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):  # no real file behind stdout (tests capture it)
         pass
-
-
-#: Byte order marks, longest first (a UTF-32-LE mark starts like UTF-16-LE's),
-#: with the codec they name and how many bytes to drop before decoding (the
-#: UTF-16 and UTF-32 codecs read the mark for the byte order and drop it).
-BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32", 0),
-    (codecs.BOM_UTF32_BE, "utf-32", 0),
-    (codecs.BOM_UTF8, "utf-8", len(codecs.BOM_UTF8)),
-    (codecs.BOM_UTF16_LE, "utf-16", 0),
-    (codecs.BOM_UTF16_BE, "utf-16", 0),
-)
-
-_MARKS = tuple(mark for mark, _, _ in BYTE_ORDER_MARKS)
-_LONGEST_MARK = max(map(len, _MARKS))
-
-#: Files are read in pieces this large, so a binary file or one over
-#: --max-bytes is refused after its first bad piece, not after all of it.
-CHUNK = 1 << 20
-
-
-def _read(name: str, asked: str | None, max_bytes: int | None) -> str:
-    """The file's text, decoded without newline translation (spans count every byte's char)."""
-    return "".join(_text_pieces(name, asked, max_bytes))
-
-
-def _text_pieces(name: str, asked: str | None, max_bytes: int | None) -> Iterator[str]:
-    """The file's text as it is read, in pieces; any failure is an InputError, when met."""
-    try:
-        if name == "-":
-            if sys.stdin is None:
-                raise InputError("-: standard input is closed")
-            yield from _decoded(
-                _checked_chunks(sys.stdin.buffer, name, asked, max_bytes), name, asked
-            )
-        else:
-            with open(name, "rb") as handle:
-                yield from _decoded(_checked_chunks(handle, name, asked, max_bytes), name, asked)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    except MemoryError:
-        raise InputError(f"{name}: too large to read into memory; see --max-bytes") from None
-
-
-def _checked_chunks(
-    handle: BinaryIO, name: str, asked: str | None, max_bytes: int | None
-) -> Iterator[bytes]:
-    """The file in ``CHUNK``-sized pieces, refused as soon as it passes max_bytes or shows NUL.
-
-    NUL never occurs in UTF-8 text, so without ``--encoding`` and a byte order
-    mark it means binary data (or UTF-16 without its mark): say so at once,
-    rather than read a whole disk image first.
-    """
-    size = 0
-    check_nul = asked is None
-    # read1: what a pipe has now, up to CHUNK, so --format jsonl keeps pace with a writer.
-    read: Callable[[int], bytes] = getattr(handle, "read1", handle.read)
-    while chunk := read(CHUNK):
-        while size == 0 and len(chunk) < _LONGEST_MARK and (more := read(CHUNK)):
-            chunk += more  # a pipe may hand over a byte order mark a byte at a time
-        if size == 0:
-            check_nul = check_nul and not chunk.startswith(_MARKS)
-        if check_nul and b"\0" in chunk:
-            raise InputError(
-                f"{name}: looks like a binary file (NUL byte at offset {size + chunk.index(0)}), "
-                "not text; if it is UTF-16 without a byte order mark, try --encoding utf-16-le"
-            )
-        size += len(chunk)
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(f"{name}: larger than --max-bytes {max_bytes:,}")
-        yield chunk
-
-
-def _decoded(chunks: Iterator[bytes], name: str, asked: str | None) -> Iterator[str]:
-    """Decode as asked, else as the byte order mark says, else as UTF-8, piece by piece.
-
-    An explicit ``--encoding`` wins over a mark; a UTF-8 mark is still not
-    text when the encoding asked for is UTF-8.
-    """
-    first = next(chunks, b"")
-    if asked is not None:
-        utf8 = codecs.lookup(asked).name == "utf-8"
-        skip = len(codecs.BOM_UTF8) if utf8 and first.startswith(codecs.BOM_UTF8) else 0
-        encoding, chosen_by = asked, "; as --encoding says"
-    else:
-        encoding, skip, chosen_by = "utf-8", 0, ""
-        for mark, codec, drop in BYTE_ORDER_MARKS:
-            if first.startswith(mark):
-                encoding, skip, chosen_by = codec, drop, "; as its byte order mark says"
-                break
-    decoder = codecs.getincrementaldecoder(encoding)()
-    offset = skip  # file offset of the next byte given to the decoder
-    # Each chunk is decoded as soon as it is read (a pipe's writer may wait for
-    # our output); the end of the file is told to the decoder with b"".
-    for chunk, final in itertools.chain(
-        [(first[skip:], False)], ((chunk, False) for chunk in chunks), [(b"", True)]
-    ):
-        held = len(decoder.getstate()[0])  # bytes of an unfinished character from before
-        try:
-            yield decoder.decode(chunk, final=final)
-        except UnicodeDecodeError as error:
-            bad = offset - held + error.start
-            shown = error.object[error.start : error.start + 1].hex()
-            raise InputError(
-                f"{name}: not valid {encoding} (byte 0x{shown} at offset {bad}{chosen_by}); "
-                "try --encoding, e.g. --encoding latin-1"
-            ) from None
-        offset += len(chunk)
