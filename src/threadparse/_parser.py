@@ -16,8 +16,8 @@ diagnostic.
 from __future__ import annotations
 
 import contextlib
-import os
 import gc
+import os
 from collections.abc import Iterator, Sequence
 
 import attrs
