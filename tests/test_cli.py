@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -41,7 +42,7 @@ def test_dump_json(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_dump_tree(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dump", str(page), "--format", "tree"]) == 0
     assert capsys.readouterr().out == (
-        "thread (lemmy-0.19)\ncomments (1)\n  • ada@lemmy.ml · +3 (↑3 ↓0) · 1 day ago\n    ¶ Hi!\n"
+        "thread (lemmy-0.19)\n1 comment (1 top-level)\n  • ada@lemmy.ml · +3 (↑3 ↓0) · 1 day ago\n    ¶ Hi!\n"
     )
 
 
@@ -655,3 +656,138 @@ def test_detect_prints_dialect_confidence_runner_up_and_capture(
     out, err = capsys.readouterr()
     assert out == f"{page}\thexbear\t0.50\tmarkdown\t-\n{api}\tlemmy-api\t1.00\t-\t-\n"
     assert err == f"threadparse: {tmp_path / 'missing'}: no such file\n"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr() == (f"threadparse {threadparse.__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", ["dump", "detect"])
+def test_no_file_and_a_terminal_is_a_usage_error(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    assert main([command]) == 2
+    assert capsys.readouterr() == (
+        "",
+        (
+            f"threadparse: {command}: no FILE given, and standard input is a terminal "
+            f"(see 'python -m threadparse {command} --help')\n"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["dump"], threadparse.to_json(threadparse.parse(PAGE)) + "\n"),
+        (["detect"], "-\tlemmy-0.19\t0.67\thexbear\t-\n"),
+    ],
+)
+def test_piped_standard_input_is_read_without_a_dash(argv: list[str], expected: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "threadparse", *argv],
+        input=PAGE.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.decode(), result.stderr) == (0, expected, b"")
+
+
+def test_several_files_in_json_are_one_array_with_their_names(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flat = tmp_path / "flat.txt"
+    flat.write_text("A post.\n\nA reply.\n", encoding="utf-8")
+    assert main(["dump", str(page), str(flat)]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"file": str(page), "thread": threadparse.to_dict(threadparse.parse(PAGE))},
+        {"file": str(flat), "thread": threadparse.to_dict(threadparse.parse_file(flat))},
+    ]
+    # No file dumps: still one document, an empty array.
+    assert main(["dump", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
+    assert capsys.readouterr().out == "[]\n"
+
+
+def test_csv_has_a_row_per_node_and_names_the_file(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flat = tmp_path / "flat.txt"
+    flat.write_text("A post.\n\nA reply.\n", encoding="utf-8")
+    assert main(["dump", str(page), str(flat), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert [list(row) for row in rows[:1]] == [list(threadparse.RECORD_COLUMNS)]
+    assert [
+        (row["source"], row["kind"], row["id"], row["parent_id"], row["author"], row["text"])
+        for row in rows
+    ] == [
+        (str(page), "comment", "c0", "", "ada", "Hi!"),
+        (str(flat), "unattributed", "u0", "", "", "A post."),
+        (str(flat), "unattributed", "u1", "", "", "A reply."),
+    ]
+    assert (rows[0]["score"], rows[0]["edited"], rows[0]["published"]) == ("3", "false", "")
+
+
+def test_parquet_reads_back_as_the_records(page: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet  # the arrow extra, which the test extra carries
+
+    out = tmp_path / "rows.parquet"
+    with open(out, "wb") as sink:
+        result = subprocess.run(
+            [sys.executable, "-m", "threadparse", "dump", str(page), "--format", "parquet"],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert (result.returncode, result.stderr) == (0, b"")
+    expected = threadparse.to_records(threadparse.parse(PAGE), source=str(page))
+    assert pyarrow.parquet.read_table(out).to_pylist() == expected
+
+
+def test_parquet_is_not_written_to_a_terminal(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["dump", str(page), "--format", "parquet"]) == 2
+    assert capsys.readouterr().err == (
+        "threadparse: Parquet is binary: send it to a file (> rows.parquet) "
+        "(see 'python -m threadparse dump --help')\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["dump", "detect", "demo", "threads", "schema"])
+def test_each_command_shows_its_own_examples(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    shown = capsys.readouterr().out
+    examples = shown[shown.index("examples:") :].splitlines()[1:]
+    assert examples
+    assert all(f"python -m threadparse {command}" in line for line in examples if line.strip())
+
+
+def test_many_files_show_a_bar_on_a_terminal_only(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dump", str(page), str(page), "--format", "tree"]) == 0
+    assert capsys.readouterr().err == ""  # not a terminal: nothing
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["dump", str(page), str(page), "--format", "tree"]) == 0
+    name = str(page) if len(str(page)) <= 40 else "…" + str(page)[-39:]
+    assert terminal.getvalue() == (
+        f"\r\x1b[K[{'':<30}] 0/2 {name}\r\x1b[K[{'#' * 15:<30}] 1/2 {name}\r\x1b[K"
+    )
