@@ -1,9 +1,42 @@
-r"""threadparse: discussion threads into typed, located structure.
+r"""Discussion threads into typed, located structure.
+
+threadparse reads a thread as people hold it (text copied from the page, the
+page's HTML, API JSON, a dump) from Lemmy and its front ends, Reddit, Hacker
+News, Discourse and Mastodon, and returns one ``Thread``: the post, the nested
+comments with their authors, scores and times, the text no comment holds, and
+a ``Diagnostic`` with a stable code for whatever it could not read. Every node
+carries a ``span``, character offsets into the exact input. It never raises on
+text and never drops a line.
+
+The calls most people need:
+
+- ``parse(text)``: a string into a ``Thread`` (``dialect="auto"`` detects the
+  format; name one to skip detection).
+- ``parse_file(path, encoding=None)``: a file into a ``Thread``; the encoding is
+  the argument's, else the byte order mark's, else UTF-8, and spans index the
+  text exactly as the file holds it.
+- ``detect(text)``: the dialect ``parse`` would read the text as, and how sure
+  it is.
+- ``iter_comments(source)``: the top-level comments one at a time, for page
+  text too large to hold (``iter_thread`` adds the post and the diagnostics).
+- ``thread.walk()``: every comment, replies included, in page order, at any
+  depth.
+- ``to_json(thread)``: the JSON contract (``json_schema()`` describes it,
+  ``to_dict`` gives the same as plain dicts and lists).
+- ``to_records(thread)`` and ``to_frame(thread)``: one flat row per node (the
+  post, each comment, each unattributed text), as dicts or as a pandas
+  DataFrame.
+
+The documentation is the ``docs/`` folder of the source: ``docs/index.md`` to
+start, ``docs/tour.md`` for one thread read part by part, ``docs/reference.md``
+for every exported name; ``python -m threadparse --help`` for the command line.
 
 >>> import threadparse
 >>> thread = threadparse.parse("  • ada@lemmy.ml\n    arrow-up\n    3\n    ·\n    1 day ago\n\n    Hi!\n")
 >>> thread.comments[0].author.name, thread.comments[0].score, thread.comments[0].paragraphs[0].text
 ('ada', 3, 'Hi!')
+>>> thread
+<Thread lemmy-0.19: 1 comment, no diagnostics>
 """
 
 from threadparse._detect import Detection, detect

@@ -83,12 +83,28 @@ RENDERED_DIALECTS = (*PAGE_DIALECTS, "flat", "mlmym", "old-reddit", "hn-text")
 
 
 def render(thread: Thread, dialect: str, *, capture: str | None = None) -> str:
-    """The thread as ``dialect``'s page text (see the module docstring for what is lost).
+    """The thread as ``dialect``'s page text: what a front end leaves on a page.
+
+    The inverse of ``parse`` for the page dialects ``"lemmy-0.19"``,
+    ``"lemmy-0.18"``, ``"hexbear"``, ``"flat"``, ``"mlmym"``, ``"old-reddit"``
+    and ``"hn-text"`` (API JSON, HTML and markdown are sources, not pages), used
+    to make test input and to show what each front end keeps. What a page does
+    not show is not written, and parses back as None or as the page shows it:
+    every page shows counts in compact notation (1234 reads back as 1230) and a
+    comment without an author as ``unknown``; ``lemmy-0.18`` shows no up- and
+    downvotes, ``hexbear`` no score, votes or language, ``flat`` only the text
+    (the bodies read back as unattributed lines), ``hn-text`` no nesting; no
+    dialect writes ``Thread.unparsed``. ``carried(thread, dialect)`` computes
+    exactly what survives; docs/testing.md lists it dialect by dialect.
 
     With ``capture`` (one of ``CAPTURES``: ``"chromium-innertext"``,
     ``"chromium-copy"``, ``"firefox-innertext"``, ``"firefox-copy"``), the whole
     lemmy-ui page as that browser gives its text, navbar and sidebar included,
     for ``dialect`` ``"lemmy-0.19"`` (0.19.4+) or ``"lemmy-0.18"`` (up to 0.19.3).
+
+    Raises:
+        ValueError: ``render`` does not write ``dialect``, or ``capture`` is not
+            one of ``CAPTURES`` or not for ``dialect``.
     """
     if dialect not in RENDERED_DIALECTS:
         raise ValueError(
@@ -146,10 +162,13 @@ def _check_capture(dialect: str, capture: str) -> None:
 def carried(thread: Thread, dialect: str, *, capture: str | None = None) -> Thread:
     """What of ``thread`` survives ``parse(render(thread, dialect))``, spans aside.
 
-    The executable form of the list in this module's docstring, for the thread
-    parsed with ``dialect`` asked for by name. Spans are kept as they are (they
-    cannot survive: the text is new). With ``capture``, what that capture of
-    the page keeps (docs/captures.md); ``chrome`` is left as it is.
+    The thread as parsing the rendered page with ``dialect`` named gives it back:
+    what the page cannot show set to what parsing gives for it (None, a rounded
+    count, ``unknown`` for a missing author, flat text's unattributed lines), so
+    a round trip can be compared with ``==`` (docs/testing.md lists the losses
+    dialect by dialect). Spans are kept as they are (they cannot survive: the
+    text is new). With ``capture``, what that capture of the page keeps
+    (docs/captures.md); ``chrome`` is left as it is.
     """
     if capture is not None:
         _check_capture(dialect, capture)

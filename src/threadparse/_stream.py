@@ -85,9 +85,19 @@ def iter_thread(
 ) -> Iterator[ThreadHead | Comment | ThreadTail]:
     """The thread in parts: one ``ThreadHead``, the top-level comments, one ``ThreadTail``.
 
-    Put together (``assemble``), the parts are the ``Thread`` that
-    ``threadparse.parse`` returns for page text with one layout
-    throughout; see the module docstring for where they may differ.
+    ``source`` is the text, or the text in pieces (a file opened with
+    ``newline=""``, any iterable of strings); each top-level comment is handed
+    out once the next top-level header has been read, so memory holds one
+    comment tree and a window of lines, not the text. Spans index the whole
+    text. Put together (``assemble``), the parts are the ``Thread`` that
+    ``threadparse.parse`` returns for page text whose comments share one layout,
+    as a page's do. They may differ where ``parse`` decides from the whole text
+    and the stream from its start: the dialect, and whether the indentation was
+    stripped (TP201), come from the first top-level comment. Only lemmy-ui's
+    page text (``lemmy-0.19``, ``lemmy-0.18``, ``hexbear``) is read a comment at
+    a time; any other text (JSON, HTML, markdown, mlmym, old.reddit, Hacker
+    News, a whole captured page, a flat dump) is read whole and parsed as
+    ``parse`` would. docs/guarantees.md (Streaming) has the details.
 
     Raises:
         ValueError: ``dialect`` or ``max_depth`` is not valid.

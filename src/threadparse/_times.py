@@ -693,10 +693,12 @@ def resolve_time(
 
     ``clock`` names the front end's rules: ``"date-fns"`` (lemmy-ui 0.18.1 and
     later, hexbear.net 0.18 and later), ``"moment"`` (lemmy-ui <= 0.18.0,
-    hexbear.net before 0.18) or ``"go-humanize"`` (mlmym). A dialect of
-    ``DIALECT_CLOCKS`` (``"hexbear"``, ``"lemmy-0.18"``, ...) gives the range
-    over that dialect's clocks that write ``text``, and ``None`` over every
-    clock that does.
+    hexbear.net before 0.18) or ``"go-humanize"`` (mlmym). A dialect's name
+    gives the range over the clocks that dialect's pages may have used and that
+    write ``text``: ``"lemmy-0.19"`` date-fns; ``"lemmy-0.18"`` and
+    ``"hexbear"`` moment and date-fns; ``"mlmym"`` go-humanize; ``"flat"`` all
+    three (docs/times.md, "Which clock wrote the page"). ``None`` gives the
+    range over every clock that writes ``text``.
 
     Raises ``ValueError`` for a naive ``reference``, an unknown ``clock``, a
     text that no clock writes (abbreviations such as "5h ago" included), and a

@@ -5,6 +5,13 @@ character offsets into the exact string given to ``threadparse.parse``
 (no newline translation: a CRLF file's spans count the ``\\r``).
 
 Serialization lives in ``_serialize.py``; these classes hold data only.
+
+``repr()`` of a node that can hold a lot (``Thread``, ``Comment``, ``Text``,
+``Preamble``, ``Section``, ``ThreadHead``, ``ThreadTail``) is one line of
+bounded length, ``<Kind ...>``: its counts, where it is and its first words,
+so printing a 5 MB thread prints a summary, not the thread. The small value
+classes (``Span``, ``Author``, ``Link``, ``Diagnostic``, ``Item``, ...) keep
+attrs' ``Kind(field=value, ...)`` form.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ class Link:
     It lies within its text's span."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # a paragraph can be megabytes: the repr cuts it
 class Text:
     """A paragraph or a line of text.
 
@@ -65,6 +72,12 @@ class Text:
     links: tuple[Link, ...] = ()
     """The links the text holds, where the input has them (markdown: API JSON bodies,
     post markdown), in order; page text shows none."""
+
+    def __repr__(self) -> str:
+        """``<Text 1110:1225 'Three things we…'>``: the span, then the text (cut to 60
+        characters); ``(2 links)`` after it when it holds links."""
+        links = f" ({_count_of(len(self.links), 'link')})" if self.links else ""
+        return f"<Text {_where(self.span)} {_quote(self.text, _TEXT_ROOM)}{links}>"
 
 
 class Severity(str, enum.Enum):
@@ -94,7 +107,7 @@ class Diagnostic:
     """1-based line number of ``span.start``."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Preamble:
     """The post's own text before its link sections (caption, credit, analysis)."""
 
@@ -102,6 +115,13 @@ class Preamble:
     """The paragraphs, in order."""
     span: Span | None = None
     """From the first paragraph to the last; None when the thread has no preamble."""
+
+    def __repr__(self) -> str:
+        """``<Preamble 0:324, 2 paragraphs: 'Image is of volunteers …'>``: the span,
+        the count and the first words."""
+        where = f" {_where(self.span)}" if self.span is not None else ""
+        count = _count_of(len(self.paragraphs), "paragraph")
+        return f"<Preamble{where}, {count}{_opening(self.paragraphs)}>"
 
 
 @attrs.frozen
@@ -120,7 +140,7 @@ class Item:
     """Where the line is in the input."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Section:
     """A block of link-list lines under a heading (or the untitled navigation block)."""
 
@@ -134,6 +154,15 @@ class Section:
     """Its sub-sections (level 2)."""
     span: Span
     """From the heading to the last line of its last sub-section."""
+
+    def __repr__(self) -> str:
+        """``<Section 'Organizing' 520:890, level 1, 4 items, 2 sections>``: the title
+        (``(untitled)`` for the navigation block), the span and the counts."""
+        title = "(untitled)" if self.title is None else _quote(self.title, _TITLE_ROOM)
+        counts = [f"level {self.level}", _count_of(len(self.items), "item")]
+        if self.sections:
+            counts.append(_count_of(len(self.sections), "section"))
+        return f"<Section {title} {_where(self.span)}, {', '.join(counts)}>"
 
 
 @attrs.frozen
@@ -163,9 +192,10 @@ class Author:
 class Comment:
     """A comment with its replies.
 
-    ``==``, ``hash()`` and ``repr()`` walk the replies with an explicit stack
-    (attrs' generated ones recurse, and fail past ~400 levels of replies), and
-    ``pickle`` and ``copy.deepcopy`` see a flat list of the subtree's comments.
+    ``==`` and ``hash()`` walk the replies with an explicit stack (attrs'
+    generated ones recurse, and fail past ~400 levels of replies), ``pickle``
+    and ``copy.deepcopy`` see a flat list of the subtree's comments, and
+    ``repr()`` is a one-line summary that counts the replies without recursion.
     """
 
     author: Author | None
@@ -245,23 +275,28 @@ class Comment:
         return digest
 
     def __repr__(self) -> str:
-        pieces: list[str] = []
-        stack: list[str | Comment] = [self]
-        while stack:
-            piece = stack.pop()
-            if isinstance(piece, str):
-                pieces.append(piece)
-                continue
-            fields = [f"{name}={getattr(piece, name)!r}" for name in _OWN_FIELDS]
-            head = ", ".join(fields[:_REPLIES_AT])
-            tail = "".join(", " + field for field in fields[_REPLIES_AT:])
-            parts: list[str | Comment] = [f"{type(piece).__qualname__}({head}, replies=("]
-            for index, reply in enumerate(piece.replies):
-                parts += [", ", reply] if index else [reply]
-            parts.append(",)" if len(piece.replies) == 1 else ")")
-            parts.append(tail + ")")
-            stack.extend(reversed(parts))
-        return "".join(pieces)
+        """``<Comment 501 by ada@lemmy.ml, depth 0, +3, 2 replies (5 in all): 'Hi …'>``:
+        the id, author, depth, score, flags, replies and first words, on one line."""
+        head = "<Comment"
+        if self.id is not None:
+            head += " " + _plain(self.id, _NAME_ROOM)
+        if self.author is not None:
+            who = self.author.name
+            if self.author.instance:
+                who += "@" + self.author.instance
+            head += " by " + _plain(who, _NAME_ROOM)
+        details = ["missing"] if self.missing else []
+        details.append(f"depth {self.depth}")
+        if self.score is not None:
+            details.append(f"{self.score:+d}")
+        details += [flag for flag in ("deleted", "removed") if getattr(self, flag)]
+        replies = _count_of(len(self.replies), "reply", "replies")
+        below = sum(1 for _ in self.walk()) - 1  # no recursion: walk uses a stack
+        details.append(replies + (f" ({below} in all)" if below > len(self.replies) else ""))
+        if self.more_replies is not None:
+            noun = "reply" if self.more_replies == 1 else "replies"
+            details.append(f"{self.more_replies} more {noun} not shown")
+        return f"{head}, {', '.join(details)}{_opening(self.paragraphs)}>"
 
     def __reduce__(self) -> tuple[Callable[[_FlatTree], Comment], tuple[_FlatTree]]:
         # pickle and deepcopy recurse once per object they meet; handing them
@@ -271,7 +306,6 @@ class Comment:
 
 
 _OWN_FIELDS = tuple(field.name for field in attrs.fields(Comment) if field.name != "replies")
-_REPLIES_AT = [field.name for field in attrs.fields(Comment)].index("replies")
 
 
 _FlatTree = tuple[tuple[tuple[object, ...], int], ...]  # (own fields, reply count), pre-order
@@ -346,7 +380,7 @@ class Post:
     """When it was posted, where the input says exactly (API JSON); else None."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # a thread can be megabytes: the repr summarizes it
 class Thread:
     """Everything recovered from one thread text."""
 
@@ -390,8 +424,26 @@ class Thread:
         """
         return preorder(self.comments, _replies)
 
+    def __repr__(self) -> str:
+        """``<Thread lemmy-0.19 'Title': 5 comments (2 top-level), 1 diagnostic>``: the
+        dialect, the post's title, the comments, every other part that is not empty,
+        the diagnostics; one line, whatever the thread."""
+        everything = sum(1 for _ in self.walk())
+        comments = _count_of(everything, "comment")
+        if not self.nesting:
+            comments += " (not nested)"
+        elif everything > len(self.comments):
+            comments += f" ({len(self.comments)} top-level)"
+        parts = [comments]
+        if self.more_replies is not None:
+            parts.append(f"{self.more_replies} more top-level not shown")
+        parts += _post_counts(self.preamble, self.sections)
+        parts += _leftover_counts(self.unattributed, self.unparsed, self.chrome)
+        parts.append(_count_of(len(self.diagnostics), "diagnostic"))
+        return f"<Thread {_heading(self.dialect, self.post)}: {', '.join(parts)}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class ThreadHead:
     """What ``iter_thread`` yields first: the post, and the dialect it read."""
 
@@ -402,8 +454,17 @@ class ThreadHead:
     capture: str | None = None
     nesting: bool = True
 
+    def __repr__(self) -> str:
+        """``<ThreadHead lemmy-0.19: 2 preamble paragraphs, 3 sections>``: the dialect,
+        the post's title where shown, and the count of each part that is not empty."""
+        parts = _post_counts(self.preamble, self.sections)
+        if not self.nesting:
+            parts.append("not nested")
+        heading = _heading(self.dialect, self.post)
+        return f"<ThreadHead {heading}: {', '.join(parts) or 'no post text'}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class ThreadTail:
     """What ``iter_thread`` yields last: what no comment holds, and every diagnostic."""
 
@@ -412,3 +473,99 @@ class ThreadTail:
     diagnostics: tuple[Diagnostic, ...]
     chrome: tuple[Text, ...] = ()
     more_replies: int | None = None
+
+    def __repr__(self) -> str:
+        """``<ThreadTail: 1 unparsed text, 1 diagnostic>``: the count of each part that
+        is not empty; the diagnostics are always counted."""
+        parts = []
+        if self.more_replies is not None:
+            parts.append(f"{self.more_replies} more top-level not shown")
+        parts += _leftover_counts(self.unattributed, self.unparsed, self.chrome)
+        parts.append(_count_of(len(self.diagnostics), "diagnostic"))
+        return f"<ThreadTail: {', '.join(parts)}>"
+
+
+# --- short reprs -----------------------------------------------------------------
+# Every piece of input a repr shows is cut to a fixed room, escapes included, so a
+# repr's length has a bound whatever the input.
+
+_TEXT_ROOM = 60  # characters of a Text's text
+_WORDS_ROOM = 40  # characters of a body's first words
+_TITLE_ROOM = 40  # characters of a post's or a section's title
+_NAME_ROOM = 60  # characters of a dialect, an id, an author's name@instance
+
+
+def _count_of(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 comment``, ``2 comments``, ``no comments``."""
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number or 'no'} {plural or noun + 's'}"
+
+
+def _where(span: Span) -> str:
+    """A span as the slice it is: ``1110:1225`` for ``text[1110:1225]``."""
+    return f"{span.start}:{span.end}"
+
+
+def _quote(text: str, room: int) -> str:
+    """``text`` as a string literal with at most ``room`` characters between its
+    quotes, escapes counted: cut, and ``…`` put after the cut, when it has more."""
+    if len(text) <= room and len(repr(text)) - 2 <= room:
+        return repr(text)
+    shown = text[: room - 1]
+    while len(repr(shown)) - 2 > room - 1:  # escapes (\n, \x00) took the room
+        shown = shown[:-1]
+    return repr(shown + "…")
+
+
+def _plain(text: str, room: int) -> str:
+    """``text`` unquoted, escaped and cut as ``_quote`` does: a name kept to one line."""
+    return _quote(text, room)[1:-1]
+
+
+def _opening(paragraphs: tuple[Text, ...]) -> str:
+    """``: 'first words …'``: the first paragraph's first line, cut after a word
+    within ``_WORDS_ROOM`` characters; `` …`` marks that the body goes on. Empty
+    for no paragraphs."""
+    if not paragraphs:
+        return ""
+    text = paragraphs[0].text
+    line = text[: _WORDS_ROOM + 1].split("\n", 1)[0]
+    if len(line) > _WORDS_ROOM:
+        line = line[:_WORDS_ROOM]
+        space = line.rfind(" ")
+        if space > _WORDS_ROOM // 2:  # else one long word (a URL): cut inside it
+            line = line[:space]
+    if len(line) < len(text) or len(paragraphs) > 1:
+        line = line.rstrip() + " …"
+    return ": " + _quote(line, _WORDS_ROOM + 2)
+
+
+def _heading(dialect: str, post: Post | None) -> str:
+    """The dialect, then the post's title where the input shows one."""
+    heading = _plain(dialect, _NAME_ROOM)
+    if post is not None and post.title is not None:
+        heading += " " + _quote(post.title, _TITLE_ROOM)
+    return heading
+
+
+def _post_counts(preamble: Preamble, sections: tuple[Section, ...]) -> list[str]:
+    """The post's parts that are not empty, counted."""
+    parts = []
+    if preamble.paragraphs:
+        parts.append(_count_of(len(preamble.paragraphs), "preamble paragraph"))
+    if sections:
+        parts.append(_count_of(len(sections), "section"))
+    return parts
+
+
+def _leftover_counts(
+    unattributed: tuple[Text, ...], unparsed: tuple[Text, ...], chrome: tuple[Text, ...]
+) -> list[str]:
+    """What no comment holds, counted where not empty, named as the fields are."""
+    counted = (
+        (unattributed, "unattributed text"),
+        (unparsed, "unparsed text"),
+        (chrome, "chrome line"),
+    )
+    return [_count_of(len(texts), noun) for texts, noun in counted if texts]
