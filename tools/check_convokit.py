@@ -17,16 +17,24 @@ each corpus:
    ``index.json`` with its types and version included.
 
 It prints one summary line and exits 0, or prints what differs and exits 1.
-ConvoKit is not a threadparse dependency, so this runs in a venv of its own::
+ConvoKit is not a threadparse dependency, so this runs in a venv of its own
+(ConvoKit's declared dependencies pull in spaCy, torch and more; loading a
+corpus needs only these, and pymongo ships the ``bson`` it imports)::
 
-    python -m venv /tmp/ck && /tmp/ck/bin/pip install convokit==5.0.0 --no-deps
+    python -m venv /tmp/ck
+    /tmp/ck/bin/pip install -e '.[markdown]'
+    /tmp/ck/bin/pip install --no-deps convokit==5.0.0
     /tmp/ck/bin/pip install pyyaml requests numpy pandas scipy tqdm pymongo scikit-learn
-    PYTHONPATH=src /tmp/ck/bin/python tools/check_convokit.py
+    /tmp/ck/bin/python tools/check_convokit.py
+
+ConvoKit writes ``~/.convokit/config.yml`` the first time it runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import json
 import sys
 import tempfile
@@ -154,13 +162,16 @@ def groups(parsed: dict[str, Thread]) -> Iterable[tuple[str, dict[str, Thread]]]
 def main() -> int:
     """Run every check; print one line, and return the exit status."""
     warnings.simplefilter("ignore")  # requests' chardet warning, on import
-    convokit = importlib.import_module("convokit")
     parsed = threads()
     utterances = 0
+    # ConvoKit prints the config it writes to ~/.convokit on first use: kept out of the summary.
+    chatter = io.StringIO()
     try:
-        for name, group in groups(parsed):
-            with tempfile.TemporaryDirectory() as folder:
-                utterances += check(convokit, name, group, Path(folder))
+        with contextlib.redirect_stdout(chatter):
+            convokit = importlib.import_module("convokit")
+            for name, group in groups(parsed):
+                with tempfile.TemporaryDirectory() as folder:
+                    utterances += check(convokit, name, group, Path(folder))
     except MismatchError as mismatch:
         print(f"check_convokit: FAILED: {mismatch}", file=sys.stderr)
         return 1
