@@ -31,7 +31,7 @@ def test_exports_are_exactly_all() -> None:
 
 @pytest.mark.parametrize("value", [b"bytes", None, 3, ["list"]])
 def test_parse_rejects_non_str(value: object) -> None:
-    with pytest.raises(TypeError, match=r"^parse\(\) takes a str, not "):
+    with pytest.raises(TypeError, match=r"^parse\(\) takes the thread's text as a str, not "):
         threadparse.parse(value)  # type: ignore[arg-type]  # the check under test
 
 

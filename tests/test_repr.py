@@ -276,9 +276,8 @@ def test_a_deep_chain_reprs_without_recursion() -> None:
 
 SOURCE = Path(threadparse.__file__).parent
 
-#: Known to name an unexported name, in files this change does not own: ``COLUMNS`` is
-#: exported as ``RECORD_COLUMNS``. Remove an entry once its docstring is fixed.
-KNOWN = {("to_records", "COLUMNS"), ("arrow_schema", "COLUMNS")}
+#: Docstrings allowed to name an unexported name: none.
+KNOWN: set[tuple[str, str]] = set()
 
 
 def _defined_names() -> set[str]:

@@ -1,6 +1,6 @@
 """The table export as Arrow and Parquet, with one fixed schema.
 
-The columns are ``table.COLUMNS``, in order, each with one Arrow type:
+The columns are ``threadparse.RECORD_COLUMNS``, in order, each with one Arrow type:
 ``str`` -> ``string``, ``int`` -> ``int64``, ``bool`` -> ``bool``,
 ``datetime`` -> ``timestamp[us, tz=UTC]``; every column is nullable. The
 schema is the same for any thread, empty or not, so files of many threads
@@ -28,7 +28,8 @@ TABLE_VERSION = 1
 
 
 def arrow_schema() -> pyarrow.Schema:
-    """The Arrow schema of every table: ``COLUMNS`` with their types, all nullable."""
+    """The Arrow schema of every table: ``threadparse.RECORD_COLUMNS`` with their types,
+    all nullable."""
     import pyarrow  # optional: only the Arrow calls need it
 
     types = {

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 #: What a cell may hold: text, a count, a flag, an exact moment, or nothing.
 Cell = str | int | bool | datetime | None
-#: One row: every column of ``COLUMNS``, in that order.
+#: One row: every column of ``threadparse.RECORD_COLUMNS``, in that order.
 Record = dict[str, Cell]
 
 #: The columns of every row, in order, with their types: ``str``, ``int``,
@@ -81,7 +81,7 @@ POST_ID = "post"
 def to_records(thread: Thread, *, source: str | None = None) -> list[Record]:
     """One row per node of ``thread`` (post, comments, unattributed text), as dicts.
 
-    Every row has the keys of ``COLUMNS`` in that order; ``source`` fills the
+    Every row has the keys of ``threadparse.RECORD_COLUMNS`` in that order; ``source`` fills the
     column of that name (a file name, so tables of many files stay apart).
 
     >>> import threadparse
