@@ -24,8 +24,9 @@ Evidence, strongest first:
   next [–]``) and the story's subline (``N points by user ... | N comments``),
   3 votes each (``formats/hn_text.py``'s ``evidence``).
 - Nothing of the above: a post alone, read as page text when it is laid out
-  like one (``looks_like_page_post``), else flat text. Confidence 0.5: it is
-  the reading left over, not one the text points to.
+  like one (``looks_like_page_post``), at 0.5: the reading left over, not one
+  the text points to. Else flat text, as sure as its lines of prose make it
+  (``formats/flat.py``'s ``confidence``: 0.5 to 0.95).
 
 The confidence is the winner's share of the votes of the top two; below
 ``AMBIGUOUS`` the parse reports TP104 naming the runner-up.
@@ -43,6 +44,7 @@ from threadparse.core.jsontree import BOM
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
 from threadparse.formats.discourse_json import is_discourse
+from threadparse.formats.flat import confidence as flat_confidence
 from threadparse.formats.hn_html import looks_like_hn_html
 from threadparse.formats.hn_json import is_hn
 from threadparse.formats.hn_text import evidence as hn_text_evidence
@@ -160,8 +162,9 @@ def detect_lines(
     votes["hn-text"] = HN_TEXT_WEIGHT * hn_text_evidence(lines, text)
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     if not ranked:
-        fallback = "lemmy-0.19" if looks_like_page_post(lines) else "flat"
-        return Detection(fallback, 0.5, None)
+        if looks_like_page_post(lines):
+            return Detection("lemmy-0.19", 0.5, None)
+        return Detection("flat", flat_confidence(lines), None)
     return _ranked_detection(ranked)
 
 

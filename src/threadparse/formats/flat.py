@@ -95,3 +95,29 @@ def parse_flat(lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:
         unparsed=(),
         diagnostics=diagnostics.sorted(),
     )
+
+
+#: Lines of prose that make flat text plain: with this many, all prose, the
+#: confidence is at its highest.
+PLAIN_LINES = 5
+
+#: Flat is the reading left when no reader's marks are found; absence of marks
+#: is never proof, so its confidence stops short of 1.0 (decisive evidence).
+MAX_CONFIDENCE = 0.95
+
+
+def confidence(lines: Sequence[Line]) -> float:
+    """How plainly the text is flat, for ``detect`` (which found no other reader's marks).
+
+    Flat text is one paragraph a line: the evidence is its lines of prose
+    (three words or more). From 0.5 (no line, or none of prose: a guess) up
+    to ``MAX_CONFIDENCE`` when ``PLAIN_LINES`` or more lines are all prose;
+    the share of prose lines and their number (up to ``PLAIN_LINES``) scale it.
+    """
+    written = [line for line in lines if not line.blank]
+    if not written:
+        return 0.5
+    prose = sum(1 for line in written if len(line.content.split(None, 2)) == 3)
+    share = prose / len(written)
+    weight = min(prose, PLAIN_LINES) / PLAIN_LINES
+    return round(0.5 + (MAX_CONFIDENCE - 0.5) * share * weight, 2)
