@@ -8,6 +8,7 @@ repeatable and fast), "dev" (the default locally), "deep" (long runs:
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -38,6 +39,38 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/fixtures/*.json from the parser's output (review the diff!)",
     )
+
+
+#: What the docs' recipe pages import beyond the test extra (the recipes extra).
+RECIPE_MODULES = ("matplotlib", "dask")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Recipe pages run where the recipes extra is installed; elsewhere they are
+    deselected and the summary says how to run them. Under CI they must run."""
+    absent = [name for name in RECIPE_MODULES if importlib.util.find_spec(name) is None]
+    recipes = [item for item in items if item.get_closest_marker("recipes")]
+    if not absent or not recipes:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(
+            f"CI runs every recipe page, but {', '.join(absent)} is not installed: "
+            "pip install -e '.[test,recipes]'"
+        )
+    config.hook.pytest_deselected(items=recipes)
+    items[:] = [item for item in items if not item.get_closest_marker("recipes")]
+    config.stash[_NOT_RUN] = len(recipes)
+
+
+_NOT_RUN = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if config.stash.get(_NOT_RUN, 0):
+        terminalreporter.write_line(
+            f"{config.stash[_NOT_RUN]} recipe page(s) not run: they need "
+            f"{' and '.join(RECIPE_MODULES)} (pip install -e '.[test,recipes]')"
+        )
 
 
 def _checked(convert: Callable[..., Any], check: Callable[[Any], None]) -> Callable[..., Any]:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +36,18 @@ def test_every_page_is_checked() -> None:
     assert {"README.md", "docs/index.md", "docs/recipes/dataframe.md"} <= names
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
+#: A page whose code imports these needs the recipes extra (conftest.py runs it
+#: only where they are installed, and always under CI).
+RECIPE_LIBRARIES = re.compile(r"^(?:import|from) (?:matplotlib|dask)\b", re.MULTILINE)
+
+
+def _page_param(page: Path) -> Any:
+    needs = RECIPE_LIBRARIES.search(page.read_text(encoding="utf-8"))
+    marks = [pytest.mark.recipes] if needs else []
+    return pytest.param(page, marks=marks, id=page.relative_to(ROOT).as_posix())
+
+
+@pytest.mark.parametrize("page", [_page_param(page) for page in PAGES])
 def test_page_examples_print_what_the_page_shows(
     page: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
