@@ -1,8 +1,10 @@
 """The package's layers: data flows one way, text -> format reader -> core -> model.
 
 Three layers: the top (``threadparse``'s own ``_*.py``: parse, detect, stream,
-render, CLI), the formats (``threadparse.formats.<home>``: one home a format),
-and the shared machinery (``threadparse.core``). A module imports only from
+render, CLI), the formats (``threadparse.formats.<home>``: one home a format)
+beside the exports (``threadparse.exports``: tables, ConvoKit, graphs, which
+read the model and never a reader), and the shared machinery
+(``threadparse.core``). A module imports only from
 its own layer's home or below, and a format never from another format; the
 registry ``threadparse.formats`` (names only) is open to all. The walk of real
 inputs through the code is checked the same way, call by call.
@@ -40,6 +42,8 @@ def home(module: str) -> tuple[int, str]:
         return 2, "core"
     if parts[:2] == ["threadparse", "formats"] and len(parts) > 2:
         return 1, parts[2]
+    if parts[:2] == ["threadparse", "exports"]:
+        return 1, "exports"
     return 0, "top"
 
 
@@ -78,9 +82,13 @@ def test_the_layers_are_what_the_tests_assume() -> None:
     assert not allowed("threadparse.formats.mlmym", "threadparse.formats.lemmy_page.comments")
     assert not allowed("threadparse.core.post", "threadparse.formats")
     assert not allowed("threadparse.core.walk", "threadparse._parser")
+    assert home("threadparse.exports.convokit") == (1, "exports")
+    assert allowed("threadparse.exports.graphs", "threadparse.exports.table")
+    assert not allowed("threadparse.exports.table", "threadparse._parser")
+    assert not allowed("threadparse.exports.table", "threadparse.formats.flat")
     assert allowed("threadparse.formats.lemmy_page.page", "threadparse.formats.lemmy_page.header")
     # Every format named in the registry has a home here.
-    homes = {home(m)[1] for m in GRAPH if home(m)[0] == 1}
+    homes = {home(m)[1] for m in GRAPH if home(m)[0] == 1} - {"exports"}
     assert homes == {
         "lemmy_page",
         "flat",

@@ -74,6 +74,8 @@ from threadparse.core.models import (
     ThreadTail,
 )
 from threadparse.exports.arrow import arrow_schema, to_arrow, to_parquet
+from threadparse.exports.convokit import to_convokit
+from threadparse.exports.graphs import author_edges, reply_graph, reply_tree
 from threadparse.exports.table import COLUMNS as RECORD_COLUMNS
 from threadparse.exports.table import to_frame, to_records
 from threadparse.formats.lemmy_page.capture import CAPTURES
@@ -114,6 +116,7 @@ __all__ = (
     "__version__",
     "arrow_schema",
     "assemble",
+    "author_edges",
     "carried",
     "detect",
     "iter_comments",
@@ -124,9 +127,12 @@ __all__ = (
     "parse",
     "parse_file",
     "render",
+    "reply_graph",
+    "reply_tree",
     "resolve_time",
     "threads_from_records",
     "to_arrow",
+    "to_convokit",
     "to_dict",
     "to_frame",
     "to_json",
