@@ -31,7 +31,7 @@ def _dump(path: Path) -> dict[str, Any]:
 
 
 def test_the_schemas_are_valid_draft_2020_12() -> None:
-    for kind in ("thread", "record"):
+    for kind in ("thread", "record", "files"):
         schema = threadparse.json_schema(kind)
         Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -40,7 +40,7 @@ def test_the_schemas_are_valid_draft_2020_12() -> None:
         "description": "The version of this contract. A change to it bumps the number, "
         "and the CHANGELOG says so.",
     }
-    with pytest.raises(ValueError, match="kind must be 'thread' or 'record'"):
+    with pytest.raises(ValueError, match="kind must be 'thread', 'record' or 'files'"):
         threadparse.json_schema("dump")  # type: ignore[arg-type]
 
 
@@ -266,6 +266,24 @@ def test_the_schema_command_prints_the_shipped_file(capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out == SCHEMA_FILE.read_text(encoding="utf-8")
     assert main(["schema", "--record"]) == 0
     assert json.loads(capsys.readouterr().out) == threadparse.json_schema("record")
+    assert main(["schema", "--files"]) == 0
+    assert json.loads(capsys.readouterr().out) == threadparse.json_schema("files")
+
+
+def test_several_files_validate_against_the_files_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = []
+    for index, fixture in enumerate(sorted(FIXTURES.glob("*.txt"))[:4]):
+        names.append(str(tmp_path / f"{index}.txt"))
+        Path(names[-1]).write_bytes(fixture.read_bytes())
+    assert main(["dump", *names]) == 0
+    output = json.loads(capsys.readouterr().out)
+    assert [element["file"] for element in output] == names
+    validator = Draft202012Validator(threadparse.json_schema("files"))
+    validator.validate(output)
+    broken = [{**output[0], "extra": 1}, {"file": "x", "thread": {"schema_version": 2}}]
+    assert len(list(validator.iter_errors(broken))) >= 2
 
 
 def test_the_schema_command_refuses_files(capsys: pytest.CaptureFixture[str]) -> None:

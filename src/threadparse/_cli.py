@@ -198,13 +198,20 @@ def _parser() -> _Parser:
         "schema",
         help="print the JSON Schema of the dump output",
         description="Print the JSON Schema (draft 2020-12) that every 'dump' output "
-        "validates against; with --record, the schema of one 'dump --format jsonl' line.",
+        "validates against; with --record, the schema of one 'dump --format jsonl' line; "
+        "with --files, the schema of 'dump' given several files.",
         epilog="examples:\n  python -m threadparse schema > thread.schema.json\n"
         "  python -m threadparse schema --record\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--record", action="store_true", help="the schema of one JSON Lines record instead"
+    )
+    which.add_argument(
+        "--files",
+        action="store_true",
+        help="the schema of 'dump' with several files in JSON (an array of {file, thread})",
     )
     return parser
 
@@ -266,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write(_render(parse(text), args.format), args.format)
             return 0
         if args.command == "schema":
-            schema = json_schema("record" if args.record else "thread")
+            schema = json_schema("record" if args.record else "files" if args.files else "thread")
             _write(dumps(schema) + "\n", "json")
             return 0
         if args.command == "threads":

@@ -21,8 +21,10 @@ def _document() -> str:
     return resources.files("threadparse").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-def json_schema(kind: Literal["thread", "record"] = "thread") -> dict[str, Any]:
-    """The JSON Schema of a dump (``"thread"``) or of one JSON Lines record (``"record"``).
+def json_schema(kind: Literal["thread", "record", "files"] = "thread") -> dict[str, Any]:
+    """The JSON Schema of a dump (``"thread"``), of one JSON Lines record
+    (``"record"``), or of ``dump``'s output for several files (``"files"``: an
+    array of ``{"file": NAME, "thread": DUMP}``).
 
     A fresh dict each call, so changing it changes nothing here.
 
@@ -42,4 +44,24 @@ def json_schema(kind: Literal["thread", "record"] = "thread") -> dict[str, Any]:
             "$ref": "#/$defs/record",
             "$defs": schema["$defs"],
         }
-    raise ValueError(f"kind must be 'thread' or 'record', not {kind!r}")
+    if kind == "files":
+        thread = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs")}
+        return {
+            "$schema": schema["$schema"],
+            "$id": schema["$id"].replace("thread.json", "files.json"),
+            "title": schema["title"].replace("dump", "dump of several files"),
+            "description": "What 'python -m threadparse dump' writes for several files in "
+            "JSON: one element per file that dumped, in order.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["file", "thread"],
+                "properties": {
+                    "file": {"type": "string", "description": "The file as named."},
+                    "thread": {"$ref": "#/$defs/thread"},
+                },
+            },
+            "$defs": {**schema["$defs"], "thread": thread},
+        }
+    raise ValueError(f"kind must be 'thread', 'record' or 'files', not {kind!r}")
