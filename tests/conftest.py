@@ -30,6 +30,15 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("deep", max_examples=20_000, deadline=None)
+# The quick loop (README, Contributing): a few examples each, the same every run.
+settings.register_profile(
+    "quick",
+    derandomize=True,
+    max_examples=10,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 

@@ -24,6 +24,9 @@ import pytest
 from tests.doc_blocks import Step, pages, read_blocks, steps
 from tests.schema_check import check_dump, check_record
 
+#: Minutes of a full run, so not in the quick loop (README, Contributing).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[1]
 PAGES = pages(ROOT)
 # A script or command that takes longer has gone wrong (the slowest, the Dask

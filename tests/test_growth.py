@@ -43,6 +43,9 @@ import threadparse
 from benchmarks.adversarial import FAMILIES, best_time
 from benchmarks.floor import floor
 
+#: Minutes of a full run, so not in the quick loop (README, Contributing).
+pytestmark = pytest.mark.slow
+
 #: Characters at n for each family: one parse takes 20-30 ms on the reference
 #: machine (AMD EPYC, Python 3.11, threadparse at 685f27c), 80-120 ms at 4n.
 SIZES: dict[str, int] = {

@@ -258,8 +258,9 @@ def parse_file(
     >>> import io, threadparse
     >>> data = "\\ufeff  • ada@lemmy.ml\\r\\n    arrow-up\\r\\n    3\\r\\n    ·\\r\\n    1 day ago\\r\\n\\r\\n    Hi!\\r\\n"
     >>> thread = threadparse.parse_file(io.BytesIO(data.encode("utf-8")))
-    >>> thread.comments[0].author.name, thread.comments[0].paragraphs[0].span
-    ('ada', Span(start=62, end=65))
+    >>> span = thread.comments[0].paragraphs[0].span
+    >>> thread.comments[0].author.name, data[1:][span.start : span.end]  # the mark is not text
+    ('ada', 'Hi!')
     """
     check_options(dialect=dialect, max_depth=max_depth, max_bytes=max_bytes)
     if encoding is not None:
