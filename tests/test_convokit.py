@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import threadparse
+from tests.export_samples import SAMPLES, parsed
 from threadparse import Thread
 from threadparse.exports.convokit import (
     CONVERSATION_META,
@@ -27,23 +28,9 @@ from threadparse.exports.convokit import (
 from threadparse.exports.graphs import reply_graph
 from threadparse.exports.table import Record, to_records
 
-ROOT = Path(__file__).parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-SAMPLES = {
-    "demo": ROOT / "src" / "threadparse" / "data" / "demo.txt",
-    "lemmy019": FIXTURES / "lemmy019_thread.txt",
-    "hexbear": FIXTURES / "hexbear_thread.txt",
-    "api": FIXTURES / "formats" / "thread_api_019.json",
-    "flat_post": FIXTURES / "flat_post.txt",
-    "flat_only": FIXTURES / "flat_discussion_only.txt",
-}
 FILES = ["conversations.json", "corpus.json", "index.json", "speakers.json", "utterances.jsonl"]
 # The keys of a line of utterances.jsonl, in the order Corpus.dump writes them.
 LINE_KEYS = ["id", "conversation_id", "text", "speaker", "meta", "reply-to", "timestamp", "vectors"]
-
-
-def parsed(name: str) -> Thread:
-    return threadparse.parse(SAMPLES[name].read_text(encoding="utf-8"))
 
 
 class Corpus:

@@ -6,33 +6,16 @@ from __future__ import annotations
 import importlib
 import sys
 from collections import Counter
-from pathlib import Path
 
 import networkx
 import pytest
 
 import threadparse
 import threadparse.exports
+from tests.export_samples import SAMPLES, parsed
 from threadparse import Author, Comment, Span, Thread
 from threadparse.exports.graphs import author_edges, reply_graph, reply_tree
 from threadparse.exports.table import to_records
-
-ROOT = Path(__file__).parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-# A post row and comments; no post row; a placeholder for a missing parent (API
-# JSON); flat text with a post and comments without authors; flat text alone.
-SAMPLES = {
-    "demo": ROOT / "src" / "threadparse" / "data" / "demo.txt",
-    "lemmy019": FIXTURES / "lemmy019_thread.txt",
-    "hexbear": FIXTURES / "hexbear_thread.txt",
-    "api": FIXTURES / "formats" / "thread_api_019.json",
-    "flat_post": FIXTURES / "flat_post.txt",
-    "flat_only": FIXTURES / "flat_discussion_only.txt",
-}
-
-
-def parsed(name: str) -> Thread:
-    return threadparse.parse(SAMPLES[name].read_text(encoding="utf-8"))
 
 
 def page(comments: list[tuple[int, str, str]]) -> Thread:

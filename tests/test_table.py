@@ -13,7 +13,6 @@ import pyarrow.parquet
 import pytest
 
 import threadparse
-from threadparse import Thread
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -195,16 +194,8 @@ def test_two_lines_from_a_file_to_a_frame(tmp_path: Path) -> None:
     ]
 
 
-def test_table_exports_need_no_reader() -> None:
-    """The table is built from the model alone: a hand-made thread works too."""
-    thread = Thread(
-        dialect="flat",
-        preamble=threadparse.Preamble(),
-        sections=(),
-        comments=(),
-        unattributed=(),
-        unparsed=(),
-        diagnostics=(),
-    )
+def test_a_thread_with_nothing_is_an_empty_table() -> None:
+    thread = threadparse.parse("")
     assert threadparse.to_records(thread) == []
-    assert pyarrow.Table.from_pylist([], schema=threadparse.arrow_schema()).num_rows == 0
+    assert threadparse.to_arrow(thread).num_rows == 0
+    assert len(threadparse.to_frame(thread)) == 0
