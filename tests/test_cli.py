@@ -762,6 +762,21 @@ def test_parquet_is_not_written_to_a_terminal(
     )
 
 
+def test_parquet_without_pyarrow_is_one_line(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert main(["dump", str(page), "--format", "parquet"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        (
+            "threadparse: --format parquet needs pyarrow: pip install 'threadparse[arrow]' "
+            "(see 'python -m threadparse dump --help')\n"
+        ),
+    )
+
+
 @pytest.mark.parametrize("command", ["dump", "detect", "demo", "threads", "schema"])
 def test_each_command_shows_its_own_examples(
     command: str, capsys: pytest.CaptureFixture[str]

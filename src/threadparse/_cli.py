@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import os
 import sys
@@ -36,6 +37,7 @@ from threadparse._stream import iter_thread
 from threadparse._tree import render_tree
 from threadparse.core.diagnostics import InputTooLargeError, ThreadParseError
 from threadparse.core.models import Diagnostic, Severity, Thread, ThreadHead, ThreadTail
+from threadparse.exports.arrow import records_to_parquet
 from threadparse.exports.table import COLUMNS, Record, to_records
 
 PROG = "python -m threadparse"
@@ -399,7 +401,7 @@ def _table(files: Sequence[str], args: argparse.Namespace) -> int:
     buffer = io.StringIO()
     if args.format == "parquet":
         try:
-            from threadparse.exports.arrow import records_to_parquet
+            importlib.import_module("pyarrow.parquet")  # records_to_parquet imports it late
         except ImportError:
             raise _UsageError(
                 "--format parquet needs pyarrow: pip install 'threadparse[arrow]'"
