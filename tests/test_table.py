@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas
 import pyarrow
@@ -199,3 +201,29 @@ def test_a_thread_with_nothing_is_an_empty_table() -> None:
     assert threadparse.to_records(thread) == []
     assert threadparse.to_arrow(thread).num_rows == 0
     assert len(threadparse.to_frame(thread)) == 0
+
+
+@pytest.mark.parametrize(
+    ("call", "module", "extra"),
+    [
+        (threadparse.to_frame, "pandas", "pandas"),
+        (threadparse.to_arrow, "pyarrow", "arrow"),
+        (threadparse.reply_tree, "networkx", "graphs"),
+        (threadparse.reply_graph, "networkx", "graphs"),
+    ],
+)
+def test_a_missing_library_is_named_with_its_extra(
+    call: Any, module: str, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # as if not installed
+    with pytest.raises(ImportError) as caught:
+        call(threadparse.parse_file(DEMO))
+    assert str(caught.value) == (
+        f"this call needs {module}, which is not installed: pip install 'threadparse[{extra}]'"
+    )
+
+
+def test_parquet_without_pyarrow_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(ImportError, match=r"needs pyarrow.*threadparse\[arrow\]"):
+        threadparse.to_parquet(threadparse.parse(""), io.BytesIO())

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING
 
 from threadparse.core.models import Thread
+from threadparse.exports import missing
 from threadparse.exports.table import COLUMNS, Record, to_records
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ TABLE_VERSION = 1
 def arrow_schema() -> pyarrow.Schema:
     """The Arrow schema of every table: ``threadparse.RECORD_COLUMNS`` with their types,
     all nullable."""
-    import pyarrow  # optional: only the Arrow calls need it
+    try:
+        import pyarrow  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("pyarrow", "arrow") from error
 
     types = {
         "str": pyarrow.string(),
@@ -46,7 +50,10 @@ def arrow_schema() -> pyarrow.Schema:
 
 def records_to_arrow(rows: Sequence[Record]) -> pyarrow.Table:
     """Rows of ``to_records`` (of one thread or many) as an Arrow table."""
-    import pyarrow
+    try:
+        import pyarrow  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("pyarrow", "arrow") from error
 
     return pyarrow.Table.from_pylist(list(rows), schema=arrow_schema())
 
@@ -58,7 +65,10 @@ def to_arrow(thread: Thread, *, source: str | None = None) -> pyarrow.Table:
 
 def records_to_parquet(rows: Sequence[Record], where: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write rows of ``to_records`` to a Parquet file (a path, or a binary file)."""
-    import pyarrow.parquet
+    try:
+        import pyarrow.parquet  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("pyarrow", "arrow") from error
 
     target = os.fspath(where) if isinstance(where, (str, os.PathLike)) else where
     pyarrow.parquet.write_table(records_to_arrow(rows), target)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypedDict
 
 from threadparse.core.models import Thread
+from threadparse.exports import missing
 from threadparse.exports._keys import row_author_key
 from threadparse.exports.table import to_records
 
@@ -67,7 +68,10 @@ def reply_tree(thread: Thread) -> networkx.DiGraph[str]:
     >>> list(tree.edges), tree.nodes["c0.0"]["author"]
     ([('c0.0', 'c0')], 'bo')
     """
-    import networkx  # optional: only this call needs it
+    try:
+        import networkx  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("networkx", "graphs") from error
 
     tree: networkx.DiGraph[str] = networkx.DiGraph(dialect=thread.dialect)
     for row in to_records(thread):  # a parent's row comes before its replies'
@@ -116,7 +120,10 @@ def reply_graph(thread: Thread) -> networkx.DiGraph[str]:
     >>> list(graph.nodes(data=True)), list(graph.edges(data="weight"))
     ([('ada@lemmy.ml', {'name': 'ada', 'instance': 'lemmy.ml'}), ('bo', {'name': 'bo'})], [('bo', 'ada@lemmy.ml', 1)])
     """
-    import networkx  # optional: only this call needs it
+    try:
+        import networkx  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("networkx", "graphs") from error
 
     nodes, edges = _authors(thread)
     graph: networkx.DiGraph[str] = networkx.DiGraph(dialect=thread.dialect)

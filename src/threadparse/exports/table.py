@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from threadparse.core.models import Author, Comment, Text, Thread
+from threadparse.exports import missing
 
 if TYPE_CHECKING:
     import pandas
@@ -136,7 +137,10 @@ def to_frame(thread: Thread, *, source: str | None = None) -> pandas.DataFrame:
     empty or not, so frames of many threads concatenate cleanly.
     Needs pandas (``pip install 'threadparse[pandas]'``).
     """
-    import pandas  # optional: only this call needs it
+    try:
+        import pandas  # optional: only this call needs it
+    except ImportError as error:
+        raise missing("pandas", "pandas") from error
 
     rows = to_records(thread, source=source)
     frame = pandas.DataFrame(
