@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import threadparse
 from tests.doc_blocks import Step, pages, read_blocks, steps
 from tests.schema_check import check_dump, check_record
 
@@ -168,3 +169,10 @@ def _rewritten(page: str, rewrites: dict[tuple[int, int, bool], str]) -> str:
         shown = fresh.splitlines(keepends=True)
         lines[start:end] = ["\n", "```text\n", *shown, "```\n"] if new_block else shown
     return "".join(lines)
+
+
+def test_the_reference_shows_every_exported_name() -> None:
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"^::: threadparse\.(\w+)$", reference, re.MULTILINE))
+    assert set(threadparse.__all__) - shown == {"__version__"}
+    assert "`threadparse.__version__`" in reference
