@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.schema_check import check_dump, check_record
+from tests.shared_data import SHARED, absent_in_ci
 from threadparse import _serialize
 
 settings.register_profile(
@@ -40,6 +41,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under CI every test runs: ../shared must be beside the checkout (one line if not)."""
+    absent = absent_in_ci()
+    if os.environ.get("CI") and absent:
+        raise pytest.UsageError(
+            f"CI runs read the real data in {SHARED}, but {', '.join(absent)} is missing "
+            "there: clone the project beside shared/"
+        )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

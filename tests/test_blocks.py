@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import threadparse
 from benchmarks.megathread import page_text
+from tests.shared_data import needs_shared
 from threadparse import Thread
 from threadparse._detect import detect_lines
 from threadparse._parser import BLOCK_DIALECTS, gc_paused, parse_lines, read_page_blocks
@@ -67,6 +68,7 @@ def test_every_real_and_fixture_text_reads_alike(path: Path) -> None:
     compare(path.read_text(encoding="utf-8"))
 
 
+@needs_shared
 def test_the_block_reader_reads_the_seeds_shapes() -> None:
     """Fixtures in the seeds' shape, every vote display among them, and the
     corpus's page-text dump are read by the block reader: for "auto" and for

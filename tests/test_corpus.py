@@ -7,7 +7,6 @@ CI=true, where a missing corpus is a failure.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,7 @@ from tests.nodes import check_lossless, check_spans, comments
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-if not CORPUS.is_dir():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"CI runs must see the corpus at {CORPUS}")
+if not CORPUS.is_dir():  # CI always has it: conftest.py stops a run without it
     pytest.skip(f"no corpus at {CORPUS}", allow_module_level=True)
 
 

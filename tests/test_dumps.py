@@ -12,6 +12,7 @@ import pytest
 
 import threadparse
 from benchmarks.dumps import dump_lines
+from tests.shared_data import needs_shared
 from threadparse._dumps import DumpError, Progress, iter_thread_texts
 
 REDDIT = Path(__file__).resolve().parents[2] / "shared" / "real_data" / "reddit"
@@ -111,6 +112,7 @@ def test_a_partition_of_records_is_a_pure_function() -> None:
     assert {_key(t) for t in as_lines} == {f"t3_p{i:x}" for i in range(6)}
 
 
+@needs_shared
 def test_the_real_dump_lines_make_their_threads() -> None:
     path = REDDIT / "pushshift-importer_comments.ndjson"
     threads = list(threadparse.iter_threads(path))

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import threadparse
 from tests.nodes import check_lossless, check_spans
 from tests.platform_truth import REAL_DATA, first_words, truth_of
+from tests.shared_data import needs_shared
 from threadparse import Thread
 from threadparse.strategies import damaged, threads
 
@@ -72,6 +73,7 @@ def _check_truth(name: str, thread: Thread) -> None:
 # -- hn-json: the real files ---------------------------------------------------------
 
 
+@needs_shared
 @pytest.mark.parametrize("name", JSON_FILES)
 def test_every_algolia_comment_reads_as_its_truth(name: str) -> None:
     text, thread = _read(name)
@@ -83,6 +85,7 @@ def test_every_algolia_comment_reads_as_its_truth(name: str) -> None:
     _check_truth(name, thread)
 
 
+@needs_shared
 def test_the_real_story_keeps_its_deleted_comments_and_link() -> None:
     _, thread = _read("js-react-hn_algolia_item_18475438.json")
     assert thread.post is not None
@@ -98,6 +101,7 @@ def test_the_real_story_keeps_its_deleted_comments_and_link() -> None:
     assert {c.post_id for c in thread.walk()} == {"18475438"}
 
 
+@needs_shared
 def test_a_comment_item_is_a_top_level_comment_with_its_parent_kept() -> None:
     _, thread = _read("node-hacker-news-api_algolia_item_17.json")
     (root,) = thread.comments
@@ -352,6 +356,7 @@ def _mutation_base(kind: str) -> str:
     return _FIREBASE_TEXT
 
 
+@needs_shared
 @settings(max_examples=150, deadline=None)
 @given(
     base=st.sampled_from(["algolia", "firebase"]).map(_mutation_base),
@@ -371,6 +376,7 @@ def test_hn_json_never_raises_on_mutated_items(base: str, cut: int, insert: str)
 HTML_FILE = "hn-utils_item_18927109_comment_page.html"
 
 
+@needs_shared
 def test_every_comment_of_the_real_comment_page_reads_as_its_truth() -> None:
     text, thread = _read(HTML_FILE)
     assert threadparse.detect(text) == threadparse.Detection("hn-html", 1.0, None)

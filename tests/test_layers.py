@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import threadparse
+from tests.shared_data import needs_shared
 
 PACKAGE = Path(threadparse.__file__).parent
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -144,6 +145,7 @@ def _passed_in(frame: FrameType, code: CodeType) -> bool:
     return False
 
 
+@needs_shared
 def test_the_walk_of_real_inputs_goes_one_way() -> None:
     """Every call between modules while real inputs are parsed goes down a layer
     or stays in one home; a function the caller was handed may be called back."""

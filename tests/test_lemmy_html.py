@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +24,7 @@ from tests.test_real_ui import _si
 ROOT = Path(__file__).resolve().parents[1]
 REAL_UI = Path(__file__).resolve().parents[2] / "shared" / "real_ui"
 
-if not REAL_UI.is_dir():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"CI runs must see the captures at {REAL_UI}")
+if not REAL_UI.is_dir():  # CI always has it: conftest.py stops a run without it
     pytest.skip(f"no captures at {REAL_UI}", allow_module_level=True)
 
 PAGES = sorted(REAL_UI.glob("lemmy-ui-*.html"))

@@ -17,7 +17,10 @@ import pytest
 
 import threadparse
 from tests.nodes import check_spans, comments
+from tests.shared_data import needs_shared
 from threadparse import Comment, Span, Thread
+
+pytestmark = needs_shared  # every test here reads ../shared/real_data
 
 REAL_API = Path(__file__).resolve().parents[2] / "shared" / "real_data" / "lemmy_api"
 FILES = sorted(path.name for path in REAL_API.glob("*.json"))

@@ -18,6 +18,7 @@ import pytest
 import threadparse
 from tests.nodes import check_lossless, check_spans
 from tests.platform_truth import REAL_DATA, first_words, truth_of
+from tests.shared_data import needs_shared
 from threadparse import Comment, Span, Thread
 
 REDDIT = REAL_DATA / "reddit"
@@ -50,6 +51,7 @@ def _read(name: str) -> tuple[str, Thread]:
     return text, threadparse.parse(text, max_depth=None)
 
 
+@needs_shared
 def test_the_real_files_are_all_here() -> None:
     assert len(FILES) == 26, FILES
 
@@ -113,12 +115,14 @@ def test_every_comment_reads_as_its_truth(name: str) -> None:
         assert thread.post.author.name == post["author"]
 
 
+@needs_shared
 def test_the_2012_api_votes_are_ups_less_downs() -> None:
     _, thread = _read("creaddit_vtvuk_thread.json")
     first = thread.comments[0]
     assert (first.id, first.score, first.upvotes, first.downvotes) == ("c57lwlh", 409, 458, 49)
 
 
+@needs_shared
 def test_a_continue_this_thread_stub_is_said() -> None:
     _, thread = _read("asyncpraw_6otocc_chain.json")
     deepest = list(thread.walk())[-1]
@@ -131,6 +135,7 @@ def test_a_continue_this_thread_stub_is_said() -> None:
     assert deepest.more_replies is None
 
 
+@needs_shared
 def test_a_morechildren_answer_after_its_thread_fills_the_stub() -> None:
     thread_text = (REDDIT / "praw_3hahrw_thread.json").read_text(encoding="utf-8")
     answer = (REDDIT / "morechildren" / "praw_3hahrw_morechildren_01.json").read_text(
