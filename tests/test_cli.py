@@ -789,11 +789,13 @@ def test_each_command_shows_its_own_examples(
     assert all(f"python -m threadparse {command}" in line for line in examples if line.strip())
 
 
-def test_many_files_show_a_bar_on_a_terminal_only(
-    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["dump", "detect"])
+def test_many_files_show_a_bar_when_only_stderr_is_a_terminal(
+    command: str, page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["dump", str(page), str(page), "--format", "tree"]) == 0
-    assert capsys.readouterr().err == ""  # not a terminal: nothing
+    options = ["--format", "tree"] if command == "dump" else []
+    assert main([command, str(page), str(page), *options]) == 0
+    assert capsys.readouterr().err == ""  # stderr not a terminal: nothing
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -801,8 +803,14 @@ def test_many_files_show_a_bar_on_a_terminal_only(
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert main(["dump", str(page), str(page), "--format", "tree"]) == 0
+    assert main([command, str(page), str(page), *options]) == 0
     name = str(page) if len(str(page)) <= 40 else "…" + str(page)[-39:]
     assert terminal.getvalue() == (
         f"\r\x1b[K[{'':<30}] 0/2 {name}\r\x1b[K[{'#' * 15:<30}] 1/2 {name}\r\x1b[K"
     )
+    # Both on the terminal: the output shows the progress, and a bar would break it.
+    terminal.seek(0)
+    terminal.truncate()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main([command, str(page), str(page), *options]) == 0
+    assert terminal.getvalue() == ""

@@ -454,13 +454,21 @@ def _csv_cells(row: Record) -> dict[str, object]:
 
 
 class _FilesProgress:
-    """Progress over many files on stderr: a bar on a terminal, nothing otherwise."""
+    """Progress over many files on stderr: a bar when stderr is a terminal and
+    stdout is not (``dump *.txt > out.json``); nothing otherwise. When both are
+    the terminal, the output itself shows the progress, and a bar would break
+    its lines."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.count = 0
         self.stream = sys.stderr
-        self.on = self.stream is not None and self.stream.isatty()
+        output = sys.stdout
+        self.on = (
+            self.stream is not None
+            and self.stream.isatty()
+            and not (output is not None and output.isatty())
+        )
 
     def step(self, name: str) -> None:
         if not self.on:
@@ -523,17 +531,24 @@ def _progress(stream: TextIO) -> Callable[[Progress], None]:
 
 def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
-    for name in files:
-        try:
-            found = detect(_read(name, args))
-        except (FileReadError, InputTooLargeError, MemoryError) as error:
-            status = max(status, _failed(name, error))
-            continue
-        line = (
-            f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}"
-            f"\t{found.capture or '-'}\n"
-        )
-        _write(line, "tree")
+    shown = _FilesProgress(len(files)) if len(files) > 1 else None
+    try:
+        for name in files:
+            if shown is not None:
+                shown.step(name)
+            try:
+                found = detect(_read(name, args))
+            except (FileReadError, InputTooLargeError, MemoryError) as error:
+                status = max(status, _failed(name, error))
+                continue
+            line = (
+                f"{name}\t{found.dialect}\t{found.confidence:.2f}\t{found.runner_up or '-'}"
+                f"\t{found.capture or '-'}\n"
+            )
+            _write(line, "tree")
+    finally:
+        if shown is not None:
+            shown.done()
     return status
 
 
