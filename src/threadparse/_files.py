@@ -18,6 +18,7 @@ names the option as the caller spells it (``--encoding`` on the command line,
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -103,13 +104,10 @@ def text_pieces(
     ``InputTooLargeError`` passes through: the command line words it itself.
     """
     try:
-        if handle is not None:
-            chunks = _checked_chunks(handle, name, encoding, max_bytes, cli)
+        # A handle given stays open: only a file opened here is closed here.
+        with open(name, "rb") if handle is None else contextlib.nullcontext(handle) as source:
+            chunks = _checked_chunks(source, name, encoding, max_bytes, cli)
             yield from _decoded(chunks, name, encoding, cli)
-        else:
-            with open(name, "rb") as opened:
-                chunks = _checked_chunks(opened, name, encoding, max_bytes, cli)
-                yield from _decoded(chunks, name, encoding, cli)
     except FileNotFoundError:
         raise FileReadError(f"{name}: no such file", name) from None
     except IsADirectoryError:
