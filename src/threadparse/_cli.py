@@ -17,12 +17,13 @@ stays one document; in JSON Lines each file's head record names it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from importlib import resources
 from typing import NoReturn, TextIO
 
@@ -361,11 +362,8 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
     many = len(files) > 1
     array = many and args.format == "json"
     opened = False  # the JSON array's "[" is written with the first file that dumps
-    shown = _FilesProgress(len(files)) if many else None
-    try:
-        for name in files:
-            if shown is not None:
-                shown.step(name)
+    with contextlib.closing(_with_progress(files)) as names:
+        for name in names:
             try:
                 if args.format == "jsonl":
                     status = max(status, _stream_jsonl(name, args))
@@ -385,9 +383,6 @@ def _dump(files: Sequence[str], args: argparse.Namespace) -> int:
             except BrokenPipeError:
                 _silence_stdout()  # as in main(), but keep the status of the files before
                 return status
-    finally:
-        if shown is not None:
-            shown.done()
     if array:
         _write("[]\n" if not opened else "\n]\n", "json")
     return status
@@ -411,11 +406,8 @@ def _table(files: Sequence[str], args: argparse.Namespace) -> int:
     else:
         writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")
         writer.writeheader()
-    shown = _FilesProgress(len(files)) if len(files) > 1 else None
-    try:
-        for name in files:
-            if shown is not None:
-                shown.step(name)
+    with contextlib.closing(_with_progress(files)) as names:
+        for name in names:
             try:
                 thread = parse(_read(name, args), dialect=args.dialect, strict=args.strict)
             except _FILE_ERRORS as error:
@@ -428,9 +420,6 @@ def _table(files: Sequence[str], args: argparse.Namespace) -> int:
             _write(buffer.getvalue(), "csv")  # a file at a time, header with the first
             buffer.seek(0)
             buffer.truncate()
-    finally:
-        if shown is not None:
-            shown.done()
     if writer is None:
         sink = io.BytesIO()
         records_to_parquet(rows, sink)
@@ -451,6 +440,20 @@ def _csv_cells(row: Record) -> dict[str, object]:
         else:
             cells[name] = value
     return cells
+
+
+def _with_progress(files: Sequence[str]) -> Generator[str, None, None]:
+    """The files in order; over several, a progress bar (``_FilesProgress``) that is
+    cleared when the loop ends, however it ends (close the generator)."""
+    shown = _FilesProgress(len(files)) if len(files) > 1 else None
+    try:
+        for name in files:
+            if shown is not None:
+                shown.step(name)
+            yield name
+    finally:
+        if shown is not None:
+            shown.done()
 
 
 class _FilesProgress:
@@ -531,11 +534,8 @@ def _progress(stream: TextIO) -> Callable[[Progress], None]:
 
 def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
     status = 0
-    shown = _FilesProgress(len(files)) if len(files) > 1 else None
-    try:
-        for name in files:
-            if shown is not None:
-                shown.step(name)
+    with contextlib.closing(_with_progress(files)) as names:
+        for name in names:
             try:
                 found = detect(_read(name, args))
             except (FileReadError, InputTooLargeError, MemoryError) as error:
@@ -546,9 +546,6 @@ def _detect(files: Sequence[str], args: argparse.Namespace) -> int:
                 f"\t{found.capture or '-'}\n"
             )
             _write(line, "tree")
-    finally:
-        if shown is not None:
-            shown.done()
     return status
 
 
