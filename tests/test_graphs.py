@@ -7,6 +7,7 @@ import importlib
 import sys
 from collections import Counter
 
+import attrs
 import networkx
 import pytest
 
@@ -14,6 +15,7 @@ import threadparse
 import threadparse.exports
 from tests.export_samples import SAMPLES, parsed
 from threadparse import Author, Comment, Span, Thread
+from threadparse.core.records import authorless_comment
 from threadparse.exports.graphs import author_edges, reply_graph, reply_tree
 from threadparse.exports.table import to_records
 
@@ -212,24 +214,10 @@ def test_a_thread_deeper_than_the_recursion_limit() -> None:
 
 
 def _comment(depth: int, author: Author, reply: Comment | None) -> Comment:
-    return Comment(
-        author=author,
-        score=None,
-        upvotes=None,
-        downvotes=None,
-        language=None,
-        time=None,
-        published=None,
-        updated=None,
-        edited=False,
-        deleted=False,
-        removed=False,
-        more_replies=None,
-        depth=depth,
-        paragraphs=(),
-        replies=() if reply is None else (reply,),
-        span=Span(0, 0),
-    )
+    """A comment with only an author, a depth and at most one reply."""
+    bare = authorless_comment("comment", Span(0, 0))  # no flags, no text
+    replies = () if reply is None else (reply,)
+    return attrs.evolve(bare, author=author, depth=depth, replies=replies)
 
 
 # -- networkx is optional ---------------------------------------------------------------
