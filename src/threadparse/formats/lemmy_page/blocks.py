@@ -49,17 +49,29 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections import Counter
 from typing import Any
 
 import attrs
 import regex
 
+from threadparse.core.blockgrammar import (
+    COL,
+    END,
+    EXOTIC,
+    FOLD,
+    LINES,
+    MANY,
+    NWS,
+    SPACE,
+    WS,
+    chars,
+    lines_end,
+)
 from threadparse.core.lemmy import canonical_badges, deletion_of, parse_count
 from threadparse.core.models import Comment, Span, Text, Thread
 from threadparse.core.post import parse_post
-from threadparse.core.source import INVISIBLE, WHITESPACE, split_lines
+from threadparse.core.source import WHITESPACE, split_lines
 from threadparse.formats import PAGE_DIALECTS
 from threadparse.formats.lemmy_page.capture import CAPTURE_REACH, find_to_line
 from threadparse.formats.lemmy_page.header import (
@@ -75,36 +87,7 @@ from threadparse.formats.lemmy_page.page import voted_dialect
 __all__ = ("BlockRead", "read_blocks")
 
 
-def _chars(chars: str) -> str:
-    """``chars`` written for the inside of a character class."""
-    return "".join(re.escape(char) for char in chars)
-
-
-# White space inside a line (WHITESPACE without the line ends); what str.split()
-# splits on (no zero-width characters); one column of indentation (no tab, no
-# zero-width character: source.py's _indent_columns counts those otherwise).
-_IN_LINE = WHITESPACE.replace("\n", "").replace("\r", "")
-_SPACE = "".join(char for char in _IN_LINE if char.isspace())
-_ONE_COLUMN = _SPACE.replace("\t", "")
-
-WS = f"[{_chars(_IN_LINE)}]"
-SPACE = f"[{_chars(_SPACE)}]"
-COL = f"[{_chars(_ONE_COLUMN)}]"
-NWS = f"[^{_chars(_IN_LINE)}\n\r]"  # a content character
-#: A run of white space, and no giving it back: possessive where ``re`` has it
-#: (Python 3.11+; 20% less time in the tokenizer), greedy before. Every run is
-#: followed by something it cannot match (a line end, a token, content), so
-#: the two read alike.
-MANY = "*+" if sys.version_info >= (3, 11) else "*"
-#: The same for a run of lines (a paragraph's, a footer's, blank ones): a
-#: repeated group that can give nothing back also saves no state per line
-#: (re keeps every capture's position for each step it might backtrack to:
-#: 0.5 KB a line, 50 MB for a paragraph of 100,000 lines, and a step in time).
-LINES = MANY
-FOLD = r"[^\S\r\n]+"  # what " ".join(content.split()) makes one space
-END = f"{WS}{MANY}(?=\n|\\Z)"  # the rest of a line: white space only
-
-_BULLET = f"[{_chars(BULLETS)}]"
+_BULLET = f"[{chars(BULLETS)}]"
 _COUNT = r"-?[0-9]{1,15}(?:\.[0-9]{1,6})?[KMBT]?"
 _BADGE = "(?:Banned from community|Banned|OP|M|A|B)"  # header.py's badge lines
 _TIME = r"(?:in )?(?:[0-9]{1,6}|an?|a few) (?:second|minute|hour|day|week|month|year)s?(?: ago)?"
@@ -181,7 +164,6 @@ _CAREFUL = f"(?:{_ANCHOR_START}{_ANCHOR}|{_MORE_ANY}|{_OTHER})"
 
 _MORE = r"[0-9]{1,12}(?:\.[0-9]{1,3})?[KMBT]? more repl(?:y|ies)(?: ➔)?"
 _FOOTER = "link|fedilink"
-_EXOTIC = f"[\t{_chars(INVISIBLE)}]"
 
 # A paragraph: a run of lines, each without its edges; a line end and the next
 # line's indentation go on with it unless that line opens a header or is one
@@ -209,7 +191,7 @@ _BLOCK = re.compile(
     f"|(?P<M>{_MORE})(?={END})"
     f"|(?P<F>{_FOOTERS})"
     f"|(?P<A>{_CAREFUL})"
-    f"|(?P<X>{_EXOTIC})"
+    f"|(?P<X>{EXOTIC})"
     f"|(?P<P>(?P<pp>{_PARAGRAPH}){_then_footer('pf')})"
     f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
 )
@@ -356,16 +338,6 @@ class _Cache:
         return found
 
 
-def _lines_end(text: str, count: int) -> int:
-    """The offset after the first ``count`` lines of ``text``."""
-    position = 0
-    for _ in range(count):
-        position = text.find("\n", position) + 1
-        if position == 0:
-            return len(text)
-    return position
-
-
 def _elsewhere(text: str, start: int) -> bool:
     """Could anything but the seeds' shape be read from the text: a carriage
     return, another dialect's evidence, a browser capture's community line, or
@@ -375,7 +347,7 @@ def _elsewhere(text: str, start: int) -> bool:
         return True
     if _CAREFUL_LINE.search(text, 0, start) is not None:
         return True
-    return find_to_line(split_lines(text[: _lines_end(text, CAPTURE_REACH)])) is not None
+    return find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None
 
 
 def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead | None:
