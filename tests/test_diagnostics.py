@@ -449,7 +449,7 @@ CATALOGUE: dict[str, tuple[str, dict[str, Any], list[tuple[str, str, Span, int]]
     "TP902 not JSON": (
         '{"comments": [',
         {},
-        [("TP902", "not JSON: Expecting value (at offset 14)", Span(0, 14), 1)],
+        [("TP902", "not JSON: Expecting value (at line 1, column 15)", Span(0, 14), 1)],
     ),
     "TP902 not Lemmy": (
         '{"page": 1}',

@@ -288,7 +288,7 @@ def test_post_body_fills_preamble_and_sections_with_spans_in_the_json_string() -
 
 def test_not_json_or_not_lemmy_is_one_error_and_the_text_unparsed() -> None:
     for text, message in [
-        ('{"comments": [1, }', "not JSON: Expecting value (at offset 17)"),
+        ('{"comments": [1, }', "not JSON: Expecting value (at line 1, column 18)"),
         (
             '{"page": 1}',
             "JSON has no post_view, comment_view, comments or items: not a Lemmy API response",
@@ -427,7 +427,7 @@ def test_text_after_the_last_json_value_is_unparsed_with_an_error() -> None:
     thread = threadparse.parse(text)
     assert shape(thread) == [(0, "ada", "comment 1")]
     start = text.index("<!--")
-    assert _codes(thread) == [("TP902", f"not JSON after 1 JSON value (at offset {start})")]
+    assert _codes(thread) == [("TP902", "not JSON after 1 JSON value")]
     assert thread.unparsed == (
         threadparse.Text("<!-- saved by a tool -->", Span(start, len(text) - 1)),
     )

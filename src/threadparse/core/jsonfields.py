@@ -23,7 +23,7 @@ from threadparse.core.jsontree import (
 )
 from threadparse.core.markdown import read_body
 from threadparse.core.models import Item, Section, Span, Text
-from threadparse.core.source import WHITESPACE, split_lines
+from threadparse.core.source import WHITESPACE, LineIndex, split_lines
 from threadparse.core.urls import host_of, split_url
 
 # RFC 3339 as Lemmy writes it ("2024-05-20T14:03:11.123456Z"); 0.18 wrote no
@@ -225,12 +225,14 @@ def read_values(fields: Fields) -> list[Node]:
         values, stopped = read_json_values(text)
     except JSONError as error:
         start = len(text) - len(text.lstrip(WHITESPACE))
-        fields.not_read(Span(start, max(start, end)), f"{error} (at offset {error.position})")
+        index = LineIndex(text)
+        where = f"line {index.line_of(error.position)}, column {index.column_of(error.position)}"
+        fields.not_read(Span(start, max(start, end)), f"{error} (at {where})")
         return []
     if stopped is not None:
         plural = "s" if len(values) > 1 else ""
         fields.not_read(
             Span(stopped, max(stopped, end)),
-            f"not JSON after {len(values)} JSON value{plural} (at offset {stopped})",
+            f"not JSON after {len(values)} JSON value{plural}",  # the span says where
         )
     return values
