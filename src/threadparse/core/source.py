@@ -196,8 +196,14 @@ class TextLineNumbers:
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
+        self._asked = False
 
     def line_of(self, offset: int) -> int:
+        if not self._asked and offset < len(self._text) and "\r" not in self._text:
+            # The first question is answered by counting (a reader with one
+            # diagnostic builds no table of the text's lines).
+            self._asked = True
+            return self._text.count("\n", 0, offset) + 1
         if self._starts is None:
             starts = [0, *(m.end() for m in _LINE_END.finditer(self._text))]
             if len(starts) > 1 and starts[-1] == len(self._text):
