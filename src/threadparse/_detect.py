@@ -40,7 +40,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from threadparse.core.blockgrammar import lines_end
 from threadparse.core.jsontree import BOM
+from threadparse.core.models import Thread
 from threadparse.core.source import Line, split_lines
 from threadparse.formats import PAGE_DIALECTS
 from threadparse.formats.discourse_json import is_discourse
@@ -48,17 +50,27 @@ from threadparse.formats.flat import confidence as flat_confidence
 from threadparse.formats.hn_html import looks_like_hn_html
 from threadparse.formats.hn_json import is_hn
 from threadparse.formats.hn_text import evidence as hn_text_evidence
+from threadparse.formats.hn_text import may_have_evidence as may_be_hn_text
+from threadparse.formats.hn_text import may_have_links as may_have_hn_links
 from threadparse.formats.lemmy_api import is_response
 from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
 from threadparse.formats.lemmy_html import quick_capture as html_capture
 from threadparse.formats.lemmy_page.blocks import read_blocks
-from threadparse.formats.lemmy_page.capture import Layout, detect_layout, page_marks
+from threadparse.formats.lemmy_page.capture import (
+    CAPTURE_REACH,
+    Layout,
+    detect_layout,
+    find_to_line,
+    page_marks,
+)
 from threadparse.formats.lemmy_page.comments import Header, find_headers
 from threadparse.formats.lemmy_page.page import looks_like_page_post, page_votes
-from threadparse.formats.markdown import markdown_lines
+from threadparse.formats.markdown import has_link_mark, markdown_lines
+from threadparse.formats.markdown import may_have_evidence as may_be_markdown
 from threadparse.formats.mastodon_json import is_mastodon
 from threadparse.formats.mlmym import count_headers
+from threadparse.formats.mlmym import read_blocks as read_mlmym_blocks
 from threadparse.formats.old_reddit import evidence as old_reddit_evidence
 from threadparse.formats.reddit_json import is_reddit
 
@@ -108,6 +120,9 @@ def detect(text: str) -> Detection:
     detection = None if read is None else block_detection(read.votes)
     if detection is not None:
         return detection
+    mlmym = read_mlmym_blocks(text, max_depth=None)
+    if mlmym is not None and mlmym_alone(text, mlmym):
+        return Detection("mlmym", 1.0, None)
     lines = split_lines(text)
     return detect_lines(lines, find_headers(lines), text)
 
@@ -175,6 +190,28 @@ def block_detection(votes: Counter[str]) -> Detection | None:
     ranked = [(count, name) for name, count in votes.items() if count > 0]
     detection = _ranked_detection(ranked or [(1, "lemmy-0.19")])
     return detection if detection.confidence >= AMBIGUOUS else None
+
+
+def mlmym_alone(text: str, read: Thread) -> bool:
+    """Is mlmym's the only evidence ``detect_lines`` finds in a text mlmym's
+    block reader ``read`` (so that it detects mlmym, at 1.0)?
+
+    That reader declines lines lemmy-ui's page headers are confirmed with,
+    lines that start as markdown source's marks or old.reddit's headers and
+    buttons do, and lines that end in Hacker News's toggle, after its first
+    header; what is left is looked for here: a browser capture's community
+    line, a markdown link, Hacker News's links, and before the first header
+    markdown's marks and HN's toggles.
+    """
+    if find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None:
+        return False
+    head = text[: read.comments[0].span.start] if read.comments else text
+    return not (
+        has_link_mark(text)
+        or may_have_hn_links(text)
+        or may_be_markdown(head)
+        or may_be_hn_text(head)
+    )
 
 
 def _ranked_detection(ranked: list[tuple[int, str]]) -> Detection:

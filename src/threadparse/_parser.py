@@ -30,6 +30,7 @@ from threadparse._detect import (
     detect_lines,
     json_detection,
     looks_like_json,
+    mlmym_alone,
 )
 from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse.core.models import Severity, Span, Thread
@@ -49,6 +50,7 @@ from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report
 from threadparse.formats.markdown import parse_markdown
 from threadparse.formats.mastodon_json import parse_mastodon
 from threadparse.formats.mlmym import parse_mlmym
+from threadparse.formats.mlmym import read_blocks as read_mlmym
 from threadparse.formats.old_reddit import parse_old_reddit
 from threadparse.formats.reddit_json import parse_reddit
 
@@ -188,6 +190,10 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         thread = read_page_blocks(text, dialect=dialect, max_depth=max_depth)
         if thread is not None:
             return thread
+    if dialect in MLMYM_BLOCK_DIALECTS:
+        thread = read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
+        if thread is not None:
+            return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
 
 
@@ -222,6 +228,24 @@ def read_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Threa
     if dialect == "auto" and block_detection(read.votes) is None:
         return None
     return read.thread
+
+
+#: What mlmym's block reader (``formats/mlmym/blocks.py``) is tried on.
+MLMYM_BLOCK_DIALECTS = ("auto", "mlmym")
+
+
+def read_mlmym_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+    """mlmym's block reader's thread, when it reads the text as ``parse_lines``
+    would: as ``dialect="mlmym"`` does, and for ``"auto"`` only where no other
+    reader's evidence is in the text (``_detect.mlmym_alone``)."""
+    if looks_like_html(text) or (
+        dialect == "auto" and (looks_like_lemmy_html(text) or looks_like_hn_html(text))
+    ):
+        return None
+    thread = read_mlmym(text, max_depth=max_depth)
+    if thread is None or (dialect == "auto" and not mlmym_alone(text, thread)):
+        return None
+    return thread
 
 
 def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:

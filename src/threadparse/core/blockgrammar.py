@@ -15,6 +15,8 @@ import sys
 from threadparse.core.source import INVISIBLE, WHITESPACE
 
 __all__ = (
+    "ANCHOR",
+    "ANCHOR_START",
     "COL",
     "END",
     "EXOTIC",
@@ -22,6 +24,7 @@ __all__ = (
     "LINES",
     "MANY",
     "NWS",
+    "ONE_COLUMN",
     "SPACE",
     "WS",
     "chars",
@@ -39,11 +42,11 @@ def chars(characters: str) -> str:
 # zero-width character: source.py's _indent_columns counts those otherwise).
 _IN_LINE = WHITESPACE.replace("\n", "").replace("\r", "")
 _SPACE = "".join(char for char in _IN_LINE if char.isspace())
-_ONE_COLUMN = _SPACE.replace("\t", "")
+ONE_COLUMN = _SPACE.replace("\t", "")  #: the characters of ``COL``
 
 WS = f"[{chars(_IN_LINE)}]"
 SPACE = f"[{chars(_SPACE)}]"
-COL = f"[{chars(_ONE_COLUMN)}]"
+COL = f"[{chars(ONE_COLUMN)}]"
 NWS = f"[^{chars(_IN_LINE)}\n\r]"  # a content character
 #: A run of white space, and no giving it back: possessive where ``re`` has it
 #: (Python 3.11+; 20% less time in the tokenizer), greedy before. Every run is
@@ -60,6 +63,29 @@ END = f"{WS}{MANY}(?=\n|\\Z)"  # the rest of a line: white space only
 #: Indentation a block grammar does not measure (``source.py`` counts a tab to
 #: the next tab stop and a zero-width character as none).
 EXOTIC = f"[\t{chars(INVISIBLE)}]"
+
+
+# A line lemmy-ui's page reader (formats/lemmy_page/header.py) confirms a comment
+# header with: a strong token or a relative time, as its classify_token reads
+# them (any case, white space folded); a superset. The seeds' block reader
+# leaves such a line outside a header to the careful reader, and mlmym's leaves
+# it too, so that no page header can be read from a text it reads.
+_TIME_ANY = (
+    rf"(?:in{FOLD})?(?:\d{{1,6}}|an?|a{FOLD}few){FOLD}"
+    rf"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?"
+    rf"(?:{FOLD}ago|{FOLD}from{FOLD}now)?"
+    rf"|\d{{1,6}}(?:{FOLD})?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:{FOLD}ago)?"
+    rf"|now|just{FOLD}now|yesterday|long{FOLD}ago|indeterminate"
+)
+ANCHOR = (
+    r"(?i:link|fedilink|shield|cake|minus-square|plus-square|message-square|hexagon"
+    rf"|arrow-up|arrow-down|heart|smile|hexbear|edit-2|[·•]|{_TIME_ANY}){END}"
+)
+# The first characters an anchor can start with: a cheap guard before the
+# alternation. (classify_token reads lines of at most 48 characters; every
+# anchor is shorter, and one followed by white space only is still taken here:
+# a superset.)
+ANCHOR_START = r"(?=(?i:[lfscmphaeinjy])|[·•]|\d)"
 
 
 def lines_end(text: str, count: int) -> int:

@@ -8,7 +8,7 @@ lemmy-0.19, lemmy-0.18 ``lemmy_page/``             lemmy-ui page text: the seeds
 hexbear                                            (``page.py``) and browser captures
                                                    (``capture.py``)
 flat                   ``flat.py``                 a thread flattened to a line a paragraph
-mlmym                  ``mlmym.py``                mlmym's old-reddit-style page text
+mlmym                  ``mlmym/``                  mlmym's old-reddit-style page text
 markdown               ``markdown.py``             a post's markdown source
 lemmy-api              ``lemmy_api.py``            Lemmy and PieFed API JSON
 lemmy-html             ``lemmy_html.py``           lemmy-ui's HTML (saved page, DOM, copy)

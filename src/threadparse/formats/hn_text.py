@@ -80,6 +80,21 @@ _MORE = "More"
 #: What every line ``evidence`` counts holds: the links (" | ", a story's too),
 #: or the toggle or a mark right after the age, or a deleted comment's name.
 _MARKS = (" | ", "ago[", "ago [", "[deleted]")
+# Without links (" | "), a header ends in its toggle, right after the age or
+# after "[deleted]", "[dead]" or "[flagged]".
+_TOGGLE = regex.compile(r"(?:ago|\]) ?\[(?:–|-|\+|\d)")
+
+
+def may_have_links(text: str) -> bool:
+    """Does the text hold "|" (every header's and story line's links have one)?"""
+    return "|" in text
+
+
+def may_have_evidence(text: str) -> bool:
+    """Could ``evidence`` count a line of the text? Two whole-text searches, the
+    first for one character (a page of another site's deleted comments,
+    ``[deleted]``, is not evidence). False means it counts none."""
+    return may_have_links(text) or _TOGGLE.search(text) is not None
 
 
 def header_of(line: Line) -> regex.Match[str] | None:

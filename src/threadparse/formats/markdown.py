@@ -16,7 +16,7 @@ import regex
 from threadparse.core.diagnostics import Diagnostics
 from threadparse.core.markdown import read_post
 from threadparse.core.models import Span, Thread
-from threadparse.core.source import Line
+from threadparse.core.source import WHITESPACE, Line
 
 __all__ = ("markdown_lines", "parse_markdown")
 
@@ -45,6 +45,32 @@ def markdown_lines(lines: Sequence[Line], text: str | None = None) -> int:
 
 #: What every line ``_MARKDOWN_LINE`` matches holds.
 _MARKS = ("#", "**", "__", ":::", "```", "~~~", "](")
+_LINE_MARKS = _MARKS[:-1]  # at the line's start
+_LINK = regex.compile(r"\]\(")
+
+
+def has_link_mark(text: str) -> bool:
+    """Does the text hold ``](`` (a markdown link's middle) anywhere?"""
+    return _LINK.search(text) is not None
+
+
+def may_have_evidence(text: str) -> bool:
+    """Could ``markdown_lines`` count a line of the text? Searches, no line
+    table: a link's ``](`` anywhere, or a mark at a line's start (after white
+    space). False means it counts none."""
+    if has_link_mark(text):
+        return True
+    for mark in _LINE_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+            if not text[start:at].strip(WHITESPACE):
+                return True
+            end = text.find("\n", at)  # on from the next line: each line looked back over once
+            if end == -1:
+                break
+            at = text.find(mark, end + 1)
+    return False
 
 
 def parse_markdown(text: str | None, lines: Sequence[Line], diagnostics: Diagnostics) -> Thread:

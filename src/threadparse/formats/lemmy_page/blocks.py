@@ -56,6 +56,8 @@ import attrs
 import regex
 
 from threadparse.core.blockgrammar import (
+    ANCHOR,
+    ANCHOR_START,
     COL,
     END,
     EXOTIC,
@@ -137,30 +139,12 @@ def _header(named: bool) -> str:
     )
 
 
-# Lines the careful header reader takes as a strong token or a relative time,
-# as classify_token reads them (any case, white space folded): a superset.
-_TIME_ANY = (
-    rf"(?:in{FOLD})?(?:\d{{1,6}}|an?|a{FOLD}few){FOLD}"
-    rf"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\.?"
-    rf"(?:{FOLD}ago|{FOLD}from{FOLD}now)?"
-    rf"|\d{{1,6}}(?:{FOLD})?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)(?:{FOLD}ago)?"
-    rf"|now|just{FOLD}now|yesterday|long{FOLD}ago|indeterminate"
-)
-_ANCHOR = (
-    r"(?i:link|fedilink|shield|cake|minus-square|plus-square|message-square|hexagon"
-    rf"|arrow-up|arrow-down|heart|smile|hexbear|edit-2|[·•]|{_TIME_ANY}){END}"
-)
-# The first characters an anchor can start with: a cheap guard before the
-# alternation. (classify_token reads lines of at most 48 characters; every
-# anchor is shorter, and one followed by white space only is still taken here:
-# a superset.)
-_ANCHOR_START = r"(?=(?i:[lfscmphaeinjy])|[·•]|\d)"
 # Any line comments.py's MORE_REPLIES could take (the prefix of its fullmatch).
 _MORE_ANY = rf"(?i:\d{{1,12}}(?:\.\d{{1,3}})?[KMBT]?{FOLD}more{FOLD}repl)"
 # Line starts other dialects' evidence looks at: mlmym's and old.reddit's
 # headers and HN's "[deleted]" ("["), old.reddit's buttons, markdown source.
 _OTHER = r"\[|\#|\*\*|__|:::|```|~~~|permalink"
-_CAREFUL = f"(?:{_ANCHOR_START}{_ANCHOR}|{_MORE_ANY}|{_OTHER})"
+_CAREFUL = f"(?:{ANCHOR_START}{ANCHOR}|{_MORE_ANY}|{_OTHER})"
 
 _MORE = r"[0-9]{1,12}(?:\.[0-9]{1,3})?[KMBT]? more repl(?:y|ies)(?: ➔)?"
 _FOOTER = "link|fedilink"
@@ -211,7 +195,7 @@ _FIRST_HEADER = re.compile(f"(?m)^{COL}{MANY}(?={_header(named=False)})")
 
 #: A line before the first header that the careful reader might read as part of
 #: a header, or that another dialect's evidence counts.
-_CAREFUL_LINE = re.compile(f"(?m)^{WS}{MANY}(?:{_ANCHOR}|{_OTHER})")
+_CAREFUL_LINE = re.compile(f"(?m)^{WS}{MANY}(?:{ANCHOR}|{_OTHER})")
 
 # Whole-text evidence of other dialects (``_detect``): an mlmym meta line
 # ("name 46 points 2 days ago"), an HN header or story line (" | ", "ago [–]"),
@@ -357,6 +341,8 @@ def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead 
     ``dialect`` is ``"auto"`` or a page dialect; with a page dialect, None
     also when the headers point to another one (the careful reader says so).
     """
+    if not any(bullet in text for bullet in BULLETS):
+        return None  # every name line has one: a character's search, not a line start's
     first = _FIRST_HEADER.search(text)
     if first is None or _elsewhere(text, first.start()):
         return None
