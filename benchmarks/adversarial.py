@@ -173,6 +173,44 @@ def block_header_bait(size: int) -> str:
     return _repeat(unit, size)
 
 
+# -- mlmym's block reader (formats/mlmym/blocks.py) -----------------------------------
+
+_MLMYM_HEADER = "[-] ada@lemmy.ml 5 points 2 days ago\n\n"
+
+
+def mlmym_page(size: int) -> str:
+    """Valid mlmym page text: a rendered megathread of about ``size`` characters."""
+    thread = threadparse.parse(page_text(max(1, size // 370), "lemmy-0.19"))
+    return threadparse.render(thread, "mlmym")
+
+
+def mlmym_long_names(size: int) -> str:
+    """Headers whose names are 20 words: the lazy name tries each length before
+    the score reads."""
+    name = " ".join(f"w{n}" for n in range(20))
+    unit = f"[-] {name} 5 points 2 days ago\n\nA body.\n\npermalink fedilink source\n\n"
+    return _repeat(unit + "  " + unit.replace("\n\n", "\n\n  "), size)
+
+
+def mlmym_paragraph(size: int) -> str:
+    """One comment whose body is one paragraph of lines that end in "]": every
+    line end asks whether the next line opens a block, every row is matched
+    against Hacker News's toggle."""
+    return _MLMYM_HEADER + _repeat("a line that ends [x]\n", size)
+
+
+def mlmym_flat_copy(size: int) -> str:
+    """mlmym page text copied without its indentation: every comment top-level
+    (TP201), each load-more line the comment's just read, found by a search."""
+    return "\n".join(line.lstrip(" ") for line in mlmym_page(size).split("\n"))
+
+
+def mlmym_late_decline(size: int) -> str:
+    """A valid mlmym page whose last line is a header the block reader leaves
+    (no time): it reads it all, declines, and the careful reader reads it again."""
+    return mlmym_page(size) + "\n[-] bob 5 points\n"
+
+
 #: The top of a lemmy-ui page's text (a 0.19.4+ Chromium copy): what makes the
 #: capture reader take the text (docs/captures.md).
 _CAPTURE_TOP = (
@@ -482,6 +520,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "block_footer_flood": block_footer_flood,
     "block_late_decline": block_late_decline,
     "block_header_bait": block_header_bait,
+    "mlmym_page": mlmym_page,
+    "mlmym_long_names": mlmym_long_names,
+    "mlmym_paragraph": mlmym_paragraph,
+    "mlmym_flat_copy": mlmym_flat_copy,
+    "mlmym_late_decline": mlmym_late_decline,
     "html_comments": html_comments,
     "html_deep_replies": html_deep_replies,
     "html_entities": html_entities,
