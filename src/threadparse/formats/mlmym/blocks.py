@@ -25,20 +25,23 @@ reads the text the same way, and returns None otherwise, so that the caller
 reads the text again the careful way. The careful reader takes a line as a
 header when it starts with a MARK, or when it is ``name N points TIME``; every
 such line is an ``H`` block or an ``A`` (declined), and ``H`` is a subset of its
-grammar with one reading (the name is one word of characters no other part of
-the header starts with, so the careful reader's shortest name is this one).
-A header is followed by a blank line, so the careful reader does not join it
-with the next line (a textContent copy's split header). This reader also
-declines on: a paragraph or a second buttons line after a comment's buttons
-(the careful reader takes the last buttons line), anything but a header or a
-load-more line after a load-more line, a load-more line whose comment is not
-open, a reply deeper than ``max_depth`` (TP204), a header without a time
-(TP202), every header at one indent (TP201), the sidebar, a carriage return,
-and a line before the first header that may be a header.
+grammar with one reading: the name is the fewest words that let the rest
+match, as the careful lazy name is (see ``_HEADER``). A header is followed by
+a blank line, so the careful reader does not join it with the next line (a
+textContent copy's split header). With every header at one indent (a copy
+that lost the nesting) every comment is top-level with one TP201, as there.
+This reader declines on: a paragraph or a second buttons line after a
+comment's buttons (the careful reader takes the last buttons line), anything
+but a header or a load-more line after a load-more line, a load-more line
+whose comment is not open, a reply deeper than ``max_depth`` (TP204), a header
+without a time (TP202), the sidebar, a carriage return, and a line before the
+first header that may be a header.
 
-Which dialect the text is in is not this module's question: ``_detect``
-rules out the other dialects' evidence before it takes this reading as
-``dialect="auto"``'s. ``tests/test_mlmym_blocks.py`` compares the two readers.
+It also declines on lines that are other readers' evidence (lemmy-ui's header
+tokens and times, markdown's marks, Hacker News's toggles), so that
+``_detect.mlmym_alone`` needs only a few whole-text searches to take this
+reading as ``dialect="auto"``'s. ``tests/test_mlmym_blocks.py`` compares the
+two readers.
 """
 
 from __future__ import annotations
@@ -82,17 +85,21 @@ _HOST = r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
 
 #: A name of more words than this is not read here.
 _WORDS = 20
+#: A word of a name: no white space, and none of the characters a part of the
+#: header after the name starts with ("@", "*", "(").
+_WORD = rf"[^\s@*(]{{1,{MAX_NAME}}}+"
 
 # HEADER := MARK " " NAME ["@" HOST] " " SCORE " point" ["s"] " " TIME ["*"]
 #           [" (last edited " TIME ")"] [" (" N " child" ["ren"] ")"]
 # The careful grammar (page.py's _HEADER) with single spaces, mlmym's own two
 # marks, and score and time present. NAME is words of characters no part of the
-# header starts with, the fewest that let the rest match, as the careful lazy
-# name: a shorter name would leave a tail that starts with words before the
-# score, which no tail does. (mlmym writes the username, one word; copies of
-# other fronts and writers given display names have more.)
+# header after it starts with, the fewest that let the rest match, as the
+# careful lazy name is: a shorter name would leave a tail that starts with words
+# before the score, which no tail the careful grammar takes does. (mlmym writes
+# the username, one word; copies of other fronts and writers given display
+# names have more.)
 _HEADER = (
-    rf"\[(?P<mk>[-+])\]\ (?P<who>(?P<name>[\w.-]{{1,{MAX_NAME}}}+(?:\ [\w.-]{{1,{MAX_NAME}}}+){{0,{_WORDS}}}?)"
+    rf"\[(?P<mk>[-+])\]\ (?P<who>(?P<name>{_WORD}(?:\ {_WORD}){{0,{_WORDS}}}?)"
     rf"(?:@(?P<host>{_HOST}))?)"
     rf"\ (?P<score>-?[0-9]{{1,12}})\ points?\ (?P<time>(?x:{TIME}))(?P<star>\*)?"
     rf"(?:\ \(last\ edited\ (?P<edit>(?x:{TIME}))\))?(?:\ \((?P<ch>[0-9]{{1,9}})\ child(?:ren)?\))?"
@@ -103,14 +110,14 @@ _LOAD_MORE = r"load\ more\ comments\ \((?P<lc>[0-9]{1,12})\ repl(?:y|ies)\)"
 
 # Lines the careful reader may read as more than body text: a MARK (page.py's
 # _MARK), a header without one (a word, a score, "point"), buttons ("permalink"
-# in any case), load-more and pager lines; a line that starts as markdown
-# source's marks do (``markdown.py``'s evidence: ``#``, ``**``, ``:::``...). A line lemmy-ui's page reader
-# confirms a header with (ANCHOR) is declined too, so that a text read here has
-# none of its evidence (``_detect`` counts page headers before mlmym's), and so
-# is a line that ends in Hacker News's comment toggle: the loop matches the
-# short lines of paragraphs, and those that end in "]", against them (a
-# lookahead in the paragraph grammar cost a fifth of the reading), and a
-# search the lines before the first header.
+# in any case), load-more and pager lines. Lines other readers count as their
+# evidence are declined too, so that a text read here has none of it: one that
+# starts as markdown source's marks do (markdown.py: "#", "**", ":::"...) here;
+# one lemmy-ui's page reader confirms a header with (ANCHOR), and one that ends
+# in Hacker News's comment toggle, by the loop, which matches the short lines of
+# paragraphs and those that end in "]" against them (a lookahead in the
+# paragraph grammar cost a fifth of the reading); and before the first header,
+# one search (_CAREFUL_LINE).
 _CAREFUL = (
     r"\[[-–—−+]\]"
     rf"|\S++{FOLD}[-−]?[0-9]{{1,12}}{FOLD}(?i:point)"
