@@ -149,43 +149,29 @@ def _then_buttons(name: str) -> str:
 
 
 # (The pieces are written for a pattern without re.VERBOSE: ``END`` and the line
-# runs hold line ends; page.py's verbose TIME and the buttons are put in (?x:).)
+# runs hold line ends; page.py's verbose TIME and the buttons are put in (?x:).
+# A header's and a paragraph's kind is an empty group at their end, the last
+# to close, so that ``lastgroup`` names it and ``groups()`` copies no block.)
 _BLOCK = re.compile(
     f"(?P<i>{COL}{MANY})(?:"
     # a header, a blank line after it (so no split header), its first paragraph
-    f"(?P<H>(?P<hl>{_HEADER})(?={END}){WS}{MANY}(?:\\Z|\n(?={WS}{MANY}(?:\n|\\Z)))"
-    f"(?:(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{_OPENS})(?P<hp>{_BODY_RUN}){_then_buttons('hb')})?)"
+    f"(?P<hl>{_HEADER})(?={END}){WS}{MANY}(?:\\Z|\n(?={WS}{MANY}(?:\n|\\Z)))"
+    f"(?:(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{_OPENS})(?P<hp>{_BODY_RUN}){_then_buttons('hb')})?"
+    "(?P<H>)"
     f"|(?P<B>{_BUTTONS})(?={END})"
     f"|(?P<L>{_LOAD_MORE})(?={END})"
     f"|(?P<A>{_CAREFUL})"
     f"|(?P<X>{EXOTIC})"
-    f"|(?P<P>(?P<pp>{_BODY_RUN}){_then_buttons('pb')})"
+    f"|(?P<pp>{_BODY_RUN}){_then_buttons('pb')}(?P<P>)"
     f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
 )
 _GROUP = _BLOCK.groupindex
 #: The groups in the order ``match.groups()`` gives them.
 GROUPS_IN_ORDER = (
-    *(
-        "i",
-        "H",
-        "hl",
-        "mk",
-        "who",
-        "name",
-        "host",
-        "score",
-        "time",
-        "star",
-        "edit",
-        "ch",
-        "hp",
-        "hb",
-    ),
-    *("B", "L", "lc", "A", "X", "P", "pp", "pb"),
+    *("i", "hl", "mk", "who", "name", "host", "score", "time", "star", "edit", "ch", "hp"),
+    *("hb", "H", "B", "L", "lc", "A", "X", "pp", "pb", "P"),
 )
-_HL, _HP, _HB, _PP, _PB, _B, _L = (
-    _GROUP[name] for name in ("hl", "hp", "hb", "pp", "pb", "B", "L")
-)
+_HP, _HB, _PP, _PB, _B, _L = (_GROUP[name] for name in ("hp", "hb", "pp", "pb", "B", "L"))
 
 #: What every header line holds: found by the regex module's literal search at
 #: many times the speed of a search for a line start.
@@ -282,8 +268,8 @@ def _read(text: str, start: int, max_depth: int) -> tuple[tuple[Comment, ...], b
             buttons_group = _PB
         elif kind == "H":
             (
-                indent, _, line, mark, who, name, host, score, time, star, edit, children,
-                body, buttons, _, _, _, _, _, _, _, _,
+                indent, line, mark, who, name, host, score, time, star, edit, children,
+                body, buttons, _, _, _, _, _, _, _, _, _,
             ) = match.groups()  # fmt: skip  # one call: GROUPS_IN_ORDER
             if len(line) > MAX_HEADER_LINE or len(name) > MAX_NAME:
                 return None  # prose to the careful reader
@@ -340,8 +326,18 @@ def _read(text: str, start: int, max_depth: int) -> tuple[tuple[Comment, ...], b
             return None
         # A body at text[a:], and the buttons line after it, if any.
         b = a + len(body)
-        if "\n" not in body:  # one paragraph of one line
-            parts: Any = ((body, a, b),)
+        if "\n" not in body:  # one paragraph of one line: most bodies
+            if (b - a <= short and anchor(body)) or (body[-1] == "]" and toggle(body)):
+                return None  # a line another reader may take as its own
+            if b - a <= placeholder and (gone := deletion_of(body)) is not None:
+                if not cur[PARAGRAPHS] and not cur[DELETED] and not cur[REMOVED]:
+                    cur[DELETED] = gone == "deleted"
+                    cur[REMOVED] = gone == "removed"
+                else:
+                    cur[PARAGRAPHS].append(text_of(body, span_of(a, b)))
+            else:
+                cur[PARAGRAPHS].append(text_of(body, span_of(a, b)))
+            parts: Any = ()
         else:
             parts = [(part.group(), *part.span()) for part in find_parts(text, a, b)]
         for paragraph, a, b in parts:
