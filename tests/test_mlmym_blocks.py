@@ -207,7 +207,8 @@ def test_a_name_of_several_words_is_the_shortest_that_reads() -> None:
     thread = read_mlmym_blocks(text, dialect="auto", max_depth=256)
     assert thread is not None
     (comment,) = thread.comments
-    assert comment.author is not None and comment.author.name == "Ann Lee"
+    assert comment.author is not None
+    assert comment.author.name == "Ann Lee"
     assert (comment.score, comment.time) == (7, "2 hours ago")
     assert comment.span == threadparse.Span(0, len(text) - 1)
     compare(text)
@@ -219,3 +220,35 @@ def test_the_header_is_unpacked_from_the_groups_in_their_order() -> None:
     index = _BLOCK.groupindex
     assert tuple(sorted(index, key=index.__getitem__)) == GROUPS_IN_ORDER
     assert _BLOCK.groups == len(GROUPS_IN_ORDER)
+
+
+# Lines markdown's and Hacker News's evidence counts, and near misses.
+EVIDENCE = (
+    "# Title", "## x", "**Bold:**", "__b__", "::: spoiler s", "~~~", "[a](https://x.org)",
+    "[a](/c/x)", "user 3 hours ago [–]", "user 3 hours ago | parent | next [–]",
+    "[deleted] 2 hours ago [–]", "[deleted] [dead] [+]",
+    "12 points by user 3 hours ago | 4 comments", "a # b", "x ** y",
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "  ", "\u00a0", "\t"]),
+            st.sampled_from([*TRICKY, *EVIDENCE]),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_the_evidence_searches_miss_no_line(lines: list[tuple[str, str]], end: str) -> None:
+    """``_detect.mlmym_alone``'s whole-text searches say "may have" wherever
+    markdown's or Hacker News's line counts find a line."""
+    from threadparse.formats import hn_text, markdown
+
+    text = end.join(indent + line for indent, line in lines)
+    split = split_lines(text)
+    if markdown.markdown_lines(split):
+        assert markdown.may_have_evidence(text)
+    if hn_text.evidence(split):
+        assert hn_text.may_have_evidence(text)

@@ -57,13 +57,14 @@ def has_link_mark(text: str) -> bool:
 def may_have_evidence(text: str) -> bool:
     """Could ``markdown_lines`` count a line of the text? Searches, no line
     table: a link's ``](`` anywhere, or a mark at a line's start (after white
-    space). False means it counts none."""
-    if has_link_mark(text):
+    space). False means it counts none; a text with a carriage return (a line
+    end looked back for could be far) is said to have some."""
+    if has_link_mark(text) or "\r" in text:
         return True
     for mark in _LINE_MARKS:
         at = text.find(mark)
         while at != -1:
-            start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+            start = text.rfind("\n", 0, at) + 1
             if not text[start:at].strip(WHITESPACE):
                 return True
             end = text.find("\n", at)  # on from the next line: each line looked back over once
