@@ -12,6 +12,7 @@ comparisons) and that it declines where only the careful reader is right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,19 @@ def careful(text: str, dialect: str, max_depth: int | None) -> Thread:
         return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
 
 
-def compare(text: str, max_depth: int | None = 256) -> int:
-    """Check every block read of ``text`` against the careful reader's; the
+def compare(
+    text: str,
+    max_depth: int | None = 256,
+    *,
+    reader: Callable[..., Thread | None] = read_page_blocks,
+    dialects: tuple[str, ...] = BLOCK_DIALECTS,
+) -> int:
+    """Check every block read of ``text`` (``reader``, for each of ``dialects``)
+    against the careful reader's, and ``detect`` against ``detect_lines``; the
     number of dialects (``"auto"`` among them) the block reader read it as."""
     read = 0
-    for dialect in BLOCK_DIALECTS:
-        fast = read_page_blocks(text, dialect=dialect, max_depth=max_depth)
+    for dialect in dialects:
+        fast = reader(text, dialect=dialect, max_depth=max_depth)
         if fast is None:
             continue
         read += 1
@@ -59,7 +67,7 @@ def compare(text: str, max_depth: int | None = 256) -> int:
             careful(text, dialect, max_depth)
         ), dialect
     lines = split_lines(text)
-    assert threadparse.detect(text) == detect_lines(lines, find_headers(lines))
+    assert threadparse.detect(text) == detect_lines(lines, find_headers(lines), text)
     return read
 
 

@@ -20,32 +20,19 @@ from hypothesis import strategies as st
 
 import threadparse
 from benchmarks.megathread import megathread
-from tests.test_blocks import TEXTS, careful
+from tests.test_blocks import TEXTS
+from tests.test_blocks import compare as compare_blocks
 from tests.test_mlmym import PAGE, TEXT_CONTENT
-from threadparse._detect import detect_lines
 from threadparse._parser import MLMYM_BLOCK_DIALECTS, read_mlmym_blocks
 from threadparse.core.source import split_lines
-from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.strategies import damaged, threads
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def compare(text: str, max_depth: int | None = 256) -> int:
-    """Check every block read of ``text`` against the careful reader's; the
-    number of dialects (``"auto"`` among them) the block reader read it as."""
-    read = 0
-    for dialect in MLMYM_BLOCK_DIALECTS:
-        fast = read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
-        if fast is None:
-            continue
-        read += 1
-        assert threadparse.to_json(fast) == threadparse.to_json(
-            careful(text, dialect, max_depth)
-        ), dialect
-    lines = split_lines(text)
-    assert threadparse.detect(text) == detect_lines(lines, find_headers(lines), text)
-    return read
+    """``test_blocks.compare`` for mlmym's block reader."""
+    return compare_blocks(text, max_depth, reader=read_mlmym_blocks, dialects=MLMYM_BLOCK_DIALECTS)
 
 
 def page(comments: int, seed: int = 0) -> str:

@@ -67,7 +67,6 @@ from threadparse.core.blockgrammar import (
 from threadparse.core.diagnostics import Diagnostics
 from threadparse.core.lemmy import deletion_of
 from threadparse.core.models import Author, Comment, Span, Text, Thread
-from threadparse.core.post import parse_post
 from threadparse.core.source import WHITESPACE, TextLineNumbers, split_lines
 from threadparse.formats.mlmym.page import (
     BUTTON,
@@ -76,7 +75,7 @@ from threadparse.formats.mlmym.page import (
     MAX_NAME,
     ONE_INDENT,
     TIME,
-    post_header,
+    read_post,
 )
 
 __all__ = ("read_blocks",)
@@ -215,11 +214,7 @@ def read_blocks(text: str, *, max_depth: int | None) -> Thread | None:
         a = first.end()
         line = text[a : text.find("\n", a) % (len(text) + 1)]  # to the end when it is the last
         diagnostics.report("TP201", ONE_INDENT, Span(a, a + len(line.rstrip(WHITESPACE))))
-    lines = split_lines(text[:start])
-    post, used = post_header(lines)
-    preamble, sections = parse_post(
-        [line for index, line in enumerate(lines) if index not in used], one_per_line=False
-    )
+    post, preamble, sections = read_post(split_lines(text[:start]))
     return Thread(
         dialect="mlmym",
         preamble=preamble,

@@ -83,6 +83,8 @@ from threadparse.core.models import (
     Comment,
     Community,
     Post,
+    Preamble,
+    Section,
     Span,
     Thread,
 )
@@ -537,6 +539,16 @@ ONE_INDENT = (
 )
 
 
+def read_post(lines: Sequence[Line]) -> tuple[Post | None, Preamble, tuple[Section, ...]]:
+    """The lines before the first comment header: the post's header
+    (``post_header``), and the rest as the post's body (``parse_post``)."""
+    post, used = post_header(lines)
+    preamble, sections = parse_post(
+        [line for index, line in enumerate(lines) if index not in used], one_per_line=False
+    )
+    return post, preamble, sections
+
+
 def parse_mlmym(
     lines: Sequence[Line], *, max_depth: int | None, diagnostics: Diagnostics
 ) -> Thread:
@@ -561,11 +573,7 @@ def parse_mlmym(
     headers = list(_scan(lines))
     stop = _sidebar_start(lines, headers[-1].end if headers else 0)
     post_end = headers[0].start if headers else stop
-    post, used = post_header(lines[:post_end])
-    preamble, sections = parse_post(
-        [line for index, line in enumerate(lines[:post_end]) if index not in used],
-        one_per_line=False,
-    )
+    post, preamble, sections = read_post(lines[:post_end])
     reader = _Reader(
         lines=lines,
         tree=LineTree(max_depth, diagnostics),
