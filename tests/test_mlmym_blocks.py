@@ -132,7 +132,6 @@ def _body_line(text: str) -> int:
     ("change", "reason"),
     [
         (lambda t: t.replace("\n", "\r\n"), "a carriage return"),
-        (lambda t: t + "\nthis post was submitted on 02 Jan 2006\n", "the sidebar"),
         (lambda t: t + "\nsee [this](https://example.org)\n", "a markdown link"),
         (lambda t: t + "\nbob 3 hours ago | parent | next [–]\n", "an HN header"),
         (lambda t: "<html><body>\n" + t, "HTML"),
@@ -239,3 +238,52 @@ def test_the_evidence_searches_miss_no_line(lines: list[tuple[str, str]], end: s
         assert markdown.may_have_evidence(text)
     if hn_text.evidence(split):
         assert hn_text.may_have_evidence(text)
+
+
+SIDEBAR = "\n\nthis post was submitted on 12 May 2025\n214 points (97% liked)\n\nc/gardening\n"
+
+
+def test_a_page_with_its_sidebar_reads_it_as_chrome() -> None:
+    """A whole page's copy ends in mlmym's sidebar: unparsed, one TP901, as the
+    careful reader has it; read by the block reader, flat copy or not."""
+    text = page(40) + SIDEBAR
+    thread = read_mlmym_blocks(text, dialect="auto", max_depth=256)
+    assert thread is not None
+    assert [t.text for t in thread.unparsed] == [
+        "this post was submitted on 12 May 2025\n214 points (97% liked)",
+        "c/gardening",
+    ]
+    assert [d.code for d in thread.diagnostics] == ["TP901"]
+    assert compare(text) == 2
+    flat = "\n".join(line.lstrip(" ") for line in text.split("\n"))
+    assert [d.code for d in threadparse.parse(flat).diagnostics] == ["TP201", "TP901"]
+    assert compare(flat) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SIDEBAR + page(8),  # the sidebar's words before the comments
+        page(8) + "\nsee: this post was submitted on 12 May 2025 by me\n",  # in prose
+        page(8) + SIDEBAR + page(2),  # a header after the sidebar
+    ],
+)
+def test_the_sidebar_anywhere_else_is_left_to_the_careful_reader(text: str) -> None:
+    assert read_mlmym_blocks(text, dialect="mlmym", max_depth=256) is None
+    compare(text)
+
+
+def test_a_header_of_any_mark_after_the_sidebar_is_left_to_the_careful_reader() -> None:
+    """Found by the deep profile: the careful reader's sidebar starts after its
+    last header, which may be a header this reader does not read ("[–]")."""
+    text = page(2, seed=1746) + SIDEBAR + "[–] bob 5 points 2 hours ago\n"
+    assert read_mlmym_blocks(text, dialect="mlmym", max_depth=256) is None
+    compare(text)
+
+
+@pytest.mark.parametrize("line", ["permalink embed save", "2 days ago", "# x", "a [–]", "ago [–]"])
+def test_other_readers_evidence_in_the_sidebar_is_left_to_the_careful_reader(line: str) -> None:
+    """Found by the deep profile: old.reddit's buttons in the sidebar made
+    detection name a runner-up."""
+    text = page(3, seed=643) + SIDEBAR + line + "\n"
+    compare(text)

@@ -201,16 +201,16 @@ def mlmym_alone(text: str, read: Thread) -> bool:
     buttons do, and lines that end in Hacker News's toggle, after its first
     header; what is left is looked for here: a browser capture's community
     line, a markdown link, Hacker News's links, and before the first header
-    markdown's marks and HN's toggles.
+    and in the sidebar markdown's marks and HN's toggles.
     """
     if find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None:
         return False
     head = text[: read.comments[0].span.start] if read.comments else text
+    tail = text[read.unparsed[0].span.start :] if read.unparsed else ""  # the sidebar
     return not (
         has_link_mark(text)
         or may_have_hn_links(text)
-        or may_be_markdown(head)
-        or may_be_hn_text(head)
+        or any(may_be_markdown(edge) or may_be_hn_text(edge) for edge in (head, tail))
     )
 
 

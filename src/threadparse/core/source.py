@@ -188,6 +188,11 @@ class LineNumbers:
         return self._lines[index].number if index >= 0 else 1
 
 
+#: ``TextLineNumbers`` answers this many questions by counting line ends, then
+#: builds its table.
+COUNTED = 4
+
+
 class TextLineNumbers:
     """``LineNumbers`` for a text not split into lines (the JSON readers): the
     line starts are found on the first question, so a text with no diagnostic
@@ -196,13 +201,13 @@ class TextLineNumbers:
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
-        self._asked = False
+        self._counted = 0
 
     def line_of(self, offset: int) -> int:
-        if not self._asked and offset < len(self._text) and "\r" not in self._text:
-            # The first question is answered by counting (a reader with one
-            # diagnostic builds no table of the text's lines).
-            self._asked = True
+        if self._counted < COUNTED and offset < len(self._text) and "\r" not in self._text:
+            # The first questions are answered by counting (a reader with a
+            # diagnostic or two builds no table of the text's lines).
+            self._counted += 1
             return self._text.count("\n", 0, offset) + 1
         if self._starts is None:
             starts = [0, *(m.end() for m in _LINE_END.finditer(self._text))]

@@ -30,12 +30,15 @@ match, as the careful lazy name is (see ``_HEADER``). A header is followed by
 a blank line, so the careful reader does not join it with the next line (a
 textContent copy's split header). With every header at one indent (a copy
 that lost the nesting) every comment is top-level with one TP201, as there.
-This reader declines on: a paragraph or a second buttons line after a
-comment's buttons (the careful reader takes the last buttons line), anything
-but a header or a load-more line after a load-more line, a load-more line
-whose comment is not open, a reply deeper than ``max_depth`` (TP204), a header
-without a time (TP202), the sidebar, a carriage return, and a line before the
-first header that may be a header.
+A whole page's copy ends in mlmym's sidebar (``this post was submitted on
+DATE``): the blocks stop there, and the rest is ``Thread.unparsed`` with one
+TP901, as there. This reader declines on: a paragraph or a second buttons line
+after a comment's buttons (the careful reader takes the last buttons line),
+anything but a header or a load-more line after a load-more line (main.html's
+pager), a load-more line whose comment is not open, a reply deeper than
+``max_depth`` (TP204), a header without a time (TP202), the sidebar's words
+anywhere but on a line of their own after the last header, a carriage
+return, and a line before the first header that may be a header.
 
 It also declines on lines that are other readers' evidence (lemmy-ui's header
 tokens and times, markdown's marks, Hacker News's toggles), so that
@@ -67,14 +70,19 @@ from threadparse.core.blockgrammar import (
 from threadparse.core.diagnostics import Diagnostics
 from threadparse.core.lemmy import deletion_of
 from threadparse.core.models import Author, Comment, Span, Text, Thread
-from threadparse.core.source import WHITESPACE, TextLineNumbers, split_lines
+from threadparse.core.post import blocks_of
+from threadparse.core.source import WHITESPACE, TextLineNumbers, join_text, split_lines
 from threadparse.formats.mlmym.page import (
     BUTTON,
     MAX_BUTTONS_LINE,
     MAX_HEADER_LINE,
     MAX_NAME,
+    MAX_SIDEBAR_LINE,
     ONE_INDENT,
+    SIDEBAR,
+    SIDEBAR_CHROME,
     TIME,
+    count_headers,
     read_post,
 )
 
@@ -177,10 +185,11 @@ _HP, _HB, _PP, _PB, _B, _L = (_GROUP[name] for name in ("hp", "hb", "pp", "pb", 
 _MARK = regex.compile(r"\[[-+]\] ")
 #: Where the blocks start: the first line that is a header.
 _FIRST_HEADER = re.compile(f"(?m)^{COL}{MANY}(?={_HEADER}{END})")
-#: A line before the first header that the careful reader may take as one.
+#: A line before the first header or in the sidebar that the careful reader, or
+#: another reader's evidence, may take as its own.
 _CAREFUL_LINE = re.compile(f"(?m)^{WS}{MANY}(?:{_CAREFUL}|{ANCHOR})")
-#: The sidebar (page.py's _SIDEBAR, any case): a literal regex finds at many
-#: times re's speed, and alone (in an alternation it is 40x slower).
+#: The sidebar's first line (page.py's SIDEBAR, any case): a literal regex finds
+#: it at many times re's speed, and alone (in an alternation it is 40x slower).
 _SIDEBAR = regex.compile(r"(?i)this post was submitted on")
 
 # Fields of an open comment (a list, filled as its blocks arrive).
@@ -200,16 +209,25 @@ def read_blocks(text: str, *, max_depth: int | None) -> Thread | None:
     if mark is None:
         return None
     first = _FIRST_HEADER.search(text, text.rfind("\n", 0, mark.start()) + 1)
-    if first is None or "\r" in text or _SIDEBAR.search(text) is not None:
+    if first is None or "\r" in text:
         return None
     start = first.start()
-    if _CAREFUL_LINE.search(text, 0, start) is not None:
-        return None
-    read = _read(text, start, len(text) if max_depth is None else max_depth)
+    stop = _sidebar_start(text)
+    if (
+        stop is None
+        or _CAREFUL_LINE.search(text, 0, start) is not None
+        or _CAREFUL_LINE.search(text, stop) is not None
+    ):
+        return None  # a line before the first header or in the sidebar may be read otherwise
+    read = _read(text, start, stop, len(text) if max_depth is None else max_depth)
     if read is None:
         return None
     comments, flat = read
     diagnostics = Diagnostics(TextLineNumbers(text))
+    unparsed = _chrome(text, stop)
+    if unparsed:
+        span = Span(unparsed[0].span.start, unparsed[-1].span.end)
+        diagnostics.report("TP901", SIDEBAR_CHROME, span)
     if flat:
         a = first.end()
         line = text[a : text.find("\n", a) % (len(text) + 1)]  # to the end when it is the last
@@ -221,14 +239,16 @@ def read_blocks(text: str, *, max_depth: int | None) -> Thread | None:
         sections=sections,
         comments=comments,
         unattributed=(),
-        unparsed=(),
+        unparsed=unparsed,
         diagnostics=diagnostics.sorted(),
         post=post,
     )
 
 
-def _read(text: str, start: int, max_depth: int) -> tuple[tuple[Comment, ...], bool] | None:
-    """The comment tree of the blocks from ``start``, and whether it is flat
+def _read(
+    text: str, start: int, stop: int, max_depth: int
+) -> tuple[tuple[Comment, ...], bool] | None:
+    """The comment tree of the blocks from ``start`` to ``stop``, and whether it is flat
     (TP201: two headers or more, all at one indent); None where the careful
     reader must read them.
 
@@ -250,7 +270,7 @@ def _read(text: str, start: int, max_depth: int) -> tuple[tuple[Comment, ...], b
     # the open comment's fields, as locals (the loop reads them often)
     NEST, MORE, PARAGRAPHS, END_, STATE = _NEST, _MORE, _PARAGRAPHS, _END, _STATE  # noqa: N806
     DELETED, REMOVED, BODY, BUTTONS_SEEN = _DELETED, _REMOVED, _BODY, _BUTTONS_SEEN  # noqa: N806
-    for match in _BLOCK.finditer(text, start):
+    for match in _BLOCK.finditer(text, start, stop):
         if match.start() != position:
             return None  # text no block takes
         position = match.end()
@@ -366,13 +386,42 @@ def _read(text: str, start: int, max_depth: int) -> tuple[tuple[Comment, ...], b
             return None
         cur[STATE] = BUTTONS_SEEN
         cur[END_] = match.end(buttons_group)
-    if position != len(text) and text[position:].strip(WHITESPACE):
+    if position != stop and text[position:stop].strip(WHITESPACE):
         return None
     if flat is not None and flat != (len(indents) == 1):
         return None  # the guess at the first load-more line was wrong
     while stack:
         close(stack, roots)
     return tuple(roots), len(indents) == 1 and headers > 1
+
+
+def _sidebar_start(text: str) -> int | None:
+    """Where the careful reader's sidebar starts (the first sidebar line after
+    the last header): the start of the first line that holds the sidebar's
+    words when it is that line and no header can follow it, ``len(text)``
+    when no line holds them, else None (the careful reader must tell)."""
+    hit = _SIDEBAR.search(text)
+    if hit is None:
+        return len(text)
+    line_start = text.rfind("\n", 0, hit.start()) + 1
+    line_end = text.find("\n", hit.start()) % (len(text) + 1)  # to the end when it is the last
+    content = text[line_start:line_end].strip(WHITESPACE)
+    if len(content) > MAX_SIDEBAR_LINE or not SIDEBAR.fullmatch(content):
+        return None
+    tail = text[line_end:]
+    if _MARK.search(tail) is not None or count_headers(split_lines(tail), limit=1, text=tail):
+        return None  # a header follows: the sidebar's start is after it
+    return line_start
+
+
+def _chrome(text: str, stop: int) -> tuple[Text, ...]:
+    """The page's lines from ``stop`` on as ``Thread.unparsed`` reads them: a
+    text a run of lines (the careful reader's ``LineTree.unplace``)."""
+    lines = split_lines(text[stop:])
+    return tuple(
+        Text(join_text(block), Span(block[0].content_start + stop, block[-1].content_end + stop))
+        for block in blocks_of(lines, one_per_line=False)
+    )
 
 
 def _other_indent(text: str, start: int) -> bool:

@@ -313,9 +313,13 @@ MAX_BUTTONS_LINE = 200
 
 # sidebar.html on a post page: "this post was submitted on 02 Jan 2006" (Go's
 # date layout), then the score, the community, its description, moderators.
-_SIDEBAR = regex.compile(
+SIDEBAR = regex.compile(
     r"this post was submitted on [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4}", regex.IGNORECASE
 )
+#: A sidebar line is at most this long.
+MAX_SIDEBAR_LINE = 60
+#: TP901's message for the sidebar.
+SIDEBAR_CHROME = "mlmym's sidebar is page chrome, not part of the thread"
 
 # post.html's header: "submitted TIME[* (last edited TIME)] by USER[@host] to c/NAME[@host]",
 # under the title "TITLE (DOMAIN)" (DOMAIN "self.NAME" for a text post) and the
@@ -373,7 +377,11 @@ def _sidebar_start(lines: Sequence[Line], start: int) -> int:
     """Index of the sidebar's first line at or after ``start``, or ``len(lines)``."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if not line.blank and len(line.content) <= 60 and _SIDEBAR.fullmatch(line.content):
+        if (
+            not line.blank
+            and len(line.content) <= MAX_SIDEBAR_LINE
+            and SIDEBAR.fullmatch(line.content)
+        ):
             return index
     return len(lines)
 
@@ -588,7 +596,7 @@ def parse_mlmym(
     for number, header in enumerate(headers):
         region_end = headers[number + 1].start if number + 1 < len(headers) else stop
         reader.comment(header, lines[header.end : region_end])
-    reader.unplace(lines[stop:], "mlmym's sidebar is page chrome, not part of the thread")
+    reader.unplace(lines[stop:], SIDEBAR_CHROME)
     return Thread(
         dialect="mlmym",
         preamble=preamble,
