@@ -40,7 +40,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from threadparse.core.blockgrammar import lines_end
 from threadparse.core.jsontree import BOM
 from threadparse.core.models import Thread
 from threadparse.core.source import Line, split_lines
@@ -57,13 +56,7 @@ from threadparse.formats.lemmy_html import confidence as html_confidence
 from threadparse.formats.lemmy_html import looks_like_lemmy_html
 from threadparse.formats.lemmy_html import quick_capture as html_capture
 from threadparse.formats.lemmy_page.blocks import read_blocks
-from threadparse.formats.lemmy_page.capture import (
-    CAPTURE_REACH,
-    Layout,
-    detect_layout,
-    find_to_line,
-    page_marks,
-)
+from threadparse.formats.lemmy_page.capture import Layout, detect_layout, has_to_line, page_marks
 from threadparse.formats.lemmy_page.comments import Header, find_headers
 from threadparse.formats.lemmy_page.page import looks_like_page_post, page_votes
 from threadparse.formats.markdown import has_link_mark, markdown_lines
@@ -203,7 +196,7 @@ def mlmym_alone(text: str, read: Thread) -> bool:
     line, a markdown link, Hacker News's links, and before the first header
     and in the sidebar markdown's marks and HN's toggles.
     """
-    if find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None:
+    if has_to_line(text):
         return False
     head = text[: read.comments[0].span.start] if read.comments else text
     tail = text[read.unparsed[0].span.start :] if read.unparsed else ""  # the sidebar

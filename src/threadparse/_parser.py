@@ -208,6 +208,15 @@ FILE_NAME = regex.compile(
 )
 
 
+def _html(text: str, dialect: str) -> bool:
+    """Is the text HTML, which ``parse_lines`` reads (or reports, TP108) as such
+    and no block reader does? For ``"auto"``, lemmy-ui's and Hacker News's HTML
+    also when it does not begin as a document."""
+    return looks_like_html(text) or (
+        dialect == "auto" and (looks_like_lemmy_html(text) or looks_like_hn_html(text))
+    )
+
+
 #: What the block reader (``formats/lemmy_page/blocks.py``) is tried on first.
 BLOCK_DIALECTS = ("auto", *PAGE_DIALECTS)
 
@@ -218,9 +227,7 @@ def read_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Threa
     It declines (None) whatever it cannot prove it reads alike; HTML and
     headers whose votes leave the dialect in doubt (TP104) are ruled out here.
     """
-    if looks_like_html(text) or (
-        dialect == "auto" and (looks_like_lemmy_html(text) or looks_like_hn_html(text))
-    ):
+    if _html(text, dialect):
         return None
     read = read_blocks(text, dialect=dialect, max_depth=max_depth)
     if read is None:
@@ -238,9 +245,7 @@ def read_mlmym_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thre
     """mlmym's block reader's thread, when it reads the text as ``parse_lines``
     would: as ``dialect="mlmym"`` does, and for ``"auto"`` only where no other
     reader's evidence is in the text (``_detect.mlmym_alone``)."""
-    if looks_like_html(text) or (
-        dialect == "auto" and (looks_like_lemmy_html(text) or looks_like_hn_html(text))
-    ):
+    if _html(text, dialect):
         return None
     thread = read_mlmym(text, max_depth=max_depth)
     if thread is None or (dialect == "auto" and not mlmym_alone(text, thread)):

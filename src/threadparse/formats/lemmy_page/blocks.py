@@ -68,14 +68,13 @@ from threadparse.core.blockgrammar import (
     SPACE,
     WS,
     chars,
-    lines_end,
 )
 from threadparse.core.lemmy import canonical_badges, deletion_of, parse_count
 from threadparse.core.models import Comment, Span, Text, Thread
 from threadparse.core.post import parse_post
 from threadparse.core.source import WHITESPACE, split_lines
 from threadparse.formats import PAGE_DIALECTS
-from threadparse.formats.lemmy_page.capture import CAPTURE_REACH, find_to_line
+from threadparse.formats.lemmy_page.capture import has_to_line
 from threadparse.formats.lemmy_page.header import (
     BULLETS,
     MOMENT_TIME,
@@ -331,7 +330,7 @@ def _elsewhere(text: str, start: int) -> bool:
         return True
     if _CAREFUL_LINE.search(text, 0, start) is not None:
         return True
-    return find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None
+    return has_to_line(text)
 
 
 def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead | None:

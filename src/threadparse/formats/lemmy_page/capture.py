@@ -52,6 +52,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
+from threadparse.core.blockgrammar import lines_end
 from threadparse.core.diagnostics import Diagnostics
 from threadparse.core.lemmy import (
     canonical_badges,
@@ -62,7 +63,7 @@ from threadparse.core.lemmy import (
 )
 from threadparse.core.models import Author, Comment, Community, Post, Span, Text, Thread
 from threadparse.core.post import parse_post, text_of
-from threadparse.core.source import Line
+from threadparse.core.source import Line, split_lines
 from threadparse.core.walk import preorder
 from threadparse.formats.lemmy_page.chrome import (
     LOGIN_NOTICE,
@@ -579,6 +580,12 @@ def find_to_line(lines: Sequence[Line]) -> int | None:
         if match and (match["time"] is None or _is_time(match["time"])):
             return index
     return None
+
+
+def has_to_line(text: str) -> bool:
+    """Does the text hold a post's community line (``find_to_line``) where a
+    capture has it? Only its first ``CAPTURE_REACH`` lines are split."""
+    return find_to_line(split_lines(text[: lines_end(text, CAPTURE_REACH)])) is not None
 
 
 def read_capture(

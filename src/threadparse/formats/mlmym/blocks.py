@@ -230,7 +230,7 @@ def read_blocks(text: str, *, max_depth: int | None) -> Thread | None:
         diagnostics.report("TP901", SIDEBAR_CHROME, span)
     if flat:
         a = first.end()
-        line = text[a : text.find("\n", a) % (len(text) + 1)]  # to the end when it is the last
+        line = text[a : _line_end(text, a)]
         diagnostics.report("TP201", ONE_INDENT, Span(a, a + len(line.rstrip(WHITESPACE))))
     post, preamble, sections = read_post(split_lines(text[:start]))
     return Thread(
@@ -341,7 +341,10 @@ def _read(
             return None
         # A body at text[a:], and the buttons line after it, if any.
         b = a + len(body)
-        if "\n" not in body:  # one paragraph of one line: most bodies
+        # One paragraph of one line (most bodies) is read here, not by the
+        # loop below, which reads it alike: a tuple and a loop step less per
+        # comment measured 0.2x-0.3x of the floor.
+        if "\n" not in body:
             if (b - a <= short and anchor(body)) or (body[-1] == "]" and toggle(body)):
                 return None  # a line another reader may take as its own
             if b - a <= placeholder and (gone := deletion_of(body)) is not None:
@@ -404,7 +407,7 @@ def _sidebar_start(text: str) -> int | None:
     if hit is None:
         return len(text)
     line_start = text.rfind("\n", 0, hit.start()) + 1
-    line_end = text.find("\n", hit.start()) % (len(text) + 1)  # to the end when it is the last
+    line_end = _line_end(text, hit.start())
     content = text[line_start:line_end].strip(WHITESPACE)
     if len(content) > MAX_SIDEBAR_LINE or not SIDEBAR.fullmatch(content):
         return None
@@ -412,6 +415,12 @@ def _sidebar_start(text: str) -> int | None:
     if _MARK.search(tail) is not None or count_headers(split_lines(tail), limit=1, text=tail):
         return None  # a header follows: the sidebar's start is after it
     return line_start
+
+
+def _line_end(text: str, at: int) -> int:
+    """The end of the line ``at`` is on: its line end, or the text's end."""
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
 
 
 def _chrome(text: str, stop: int) -> tuple[Text, ...]:
