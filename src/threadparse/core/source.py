@@ -194,9 +194,10 @@ COUNTED = 4
 
 
 class TextLineNumbers:
-    """``LineNumbers`` for a text not split into lines (the JSON readers): the
-    line starts are found on the first question, so a text with no diagnostic
-    costs nothing, and the numbers are ``split_lines``'s."""
+    """``LineNumbers`` for a text not split into lines (the JSON readers, the
+    block readers): the first ``COUNTED`` questions are answered by counting line
+    ends, and the line starts are found only on the next, so a text with few
+    diagnostics builds no table; the numbers are ``split_lines``'s."""
 
     def __init__(self, text: str) -> None:
         self._text = text
