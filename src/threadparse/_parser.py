@@ -45,6 +45,7 @@ from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
 from threadparse.formats.lemmy_page.blocks import read_blocks
 from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
+from threadparse.formats.lemmy_page.capture_blocks import read_capture_blocks
 from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
 from threadparse.formats.markdown import parse_markdown
@@ -194,6 +195,10 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         thread = read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
         if thread is not None:
             return thread
+    if dialect in CAPTURE_BLOCK_DIALECTS:
+        thread = read_capture_page_blocks(text, dialect=dialect, max_depth=max_depth)
+        if thread is not None:
+            return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
 
 
@@ -251,6 +256,18 @@ def read_mlmym_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thre
     if thread is None or (dialect == "auto" and not mlmym_alone(text, thread)):
         return None
     return thread
+
+
+#: What the capture block reader (``formats/lemmy_page/capture_blocks.py``) is tried on.
+CAPTURE_BLOCK_DIALECTS = ("auto", "lemmy-0.19", "lemmy-0.18")
+
+
+def read_capture_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+    """The capture block reader's thread, when it reads the text as ``parse_lines``
+    would (HTML, which ``parse_lines`` reads or reports as such, is ruled out here)."""
+    if _html(text, dialect):
+        return None
+    return read_capture_blocks(text, dialect=dialect, max_depth=max_depth)
 
 
 def _parse_json(text: str, *, dialect: str, max_depth: int | None) -> Thread:

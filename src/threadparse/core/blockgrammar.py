@@ -88,9 +88,10 @@ ANCHOR = (
 ANCHOR_START = r"(?=(?i:[lfscmphaeinjy])|[·•]|\d)"
 
 
-def lines_end(text: str, count: int) -> int:
-    """The offset after the first ``count`` lines of ``text``."""
-    position = 0
+def lines_end(text: str, count: int, start: int = 0) -> int:
+    """The offset after the first ``count`` lines of ``text`` from ``start`` (a
+    line's start), or the text's end."""
+    position = start
     for _ in range(count):
         position = text.find("\n", position) + 1
         if position == 0:

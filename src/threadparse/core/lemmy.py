@@ -8,6 +8,8 @@ Every regex runs on bounded input with bounded repeats.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 #: lemmy-ui's UserBadges order. Badges are reported in this order wherever the
@@ -51,8 +53,10 @@ def split_pronouns(display: str) -> tuple[str, tuple[str, ...]]:
 COUNT = regex.compile(r"(?P<sign>[-−])?(?P<digits>\d{1,15}(?:\.\d{1,6})?)(?P<suffix>[KMBT])?")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_count(content: str) -> int | None:
-    """``"1.2K"`` -> 1200, ``"-3"`` -> -3; None when it is not a count."""
+    """``"1.2K"`` -> 1200, ``"-3"`` -> -3; None when it is not a count. (Cached:
+    a page's headers show the same few counts again and again.)"""
     match = COUNT.fullmatch(" ".join(content.split()))
     if not match:
         return None

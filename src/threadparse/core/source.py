@@ -188,28 +188,40 @@ class LineNumbers:
         return self._lines[index].number if index >= 0 else 1
 
 
-#: ``TextLineNumbers`` answers this many questions by counting line ends, then
-#: builds its table.
+#: ``TextLineNumbers`` answers this many questions about an offset before an
+#: earlier one by counting line ends from the start, then builds its table.
 COUNTED = 4
 
 
 class TextLineNumbers:
     """``LineNumbers`` for a text not split into lines (the JSON readers, the
-    block readers): the first ``COUNTED`` questions are answered by counting line
-    ends, and the line starts are found only on the next, so a text with few
-    diagnostics builds no table; the numbers are ``split_lines``'s."""
+    block readers), with ``split_lines``'s numbers. Questions in the order of
+    their offsets, which is how readers report, are answered by counting line
+    ends from the last one asked (in all, one pass over the text, in C); the
+    first ``COUNTED`` that go back count from the start; only after those are
+    the line starts found and kept. A text with a carriage return, which ends
+    a line of its own, has the table at once."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
-        self._counted = 0
+        self._counting = "\r" not in text
+        self._offset = 0  #: where the last count stopped
+        self._line = 1  #: the line of ``_offset``
+        self._back = 0  #: questions that went back
 
     def line_of(self, offset: int) -> int:
-        if self._counted < COUNTED and offset < len(self._text) and "\r" not in self._text:
-            # The first questions are answered by counting (a reader with a
-            # diagnostic or two builds no table of the text's lines).
-            self._counted += 1
-            return self._text.count("\n", 0, offset) + 1
+        if self._counting and offset < len(self._text):
+            if offset >= self._offset:
+                self._line += self._text.count("\n", self._offset, offset)
+                self._offset = offset
+                return self._line
+            if self._back < COUNTED:
+                self._back += 1
+                self._line = self._text.count("\n", 0, offset) + 1
+                self._offset = offset
+                return self._line
+            self._counting = False
         if self._starts is None:
             starts = [0, *(m.end() for m in _LINE_END.finditer(self._text))]
             if len(starts) > 1 and starts[-1] == len(self._text):

@@ -284,6 +284,11 @@ def split_counts(glued: str) -> list[tuple[int, int]]:
     lemmy-ui prints the upvotes always and the downvotes only when there are
     any, each in numToSI's compact form; a reading must fit that form.
     """
+    return list(_readings(glued))
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _readings(glued: str) -> tuple[tuple[int, int], ...]:
     readings: list[tuple[int, int]] = []
     for cut in range(1, len(glued) + 1):
         up, down = glued[:cut], glued[cut:]
@@ -296,7 +301,7 @@ def split_counts(glued: str) -> list[tuple[int, int]]:
         if up_value is None or down_value is None:
             continue
         readings.append((up_value, down_value))
-    return readings
+    return tuple(readings)
 
 
 def _name_author(content: str, layout: Layout) -> Author | None:
@@ -365,7 +370,7 @@ def _read_header(lines: Sequence[Line], index: int, layout: Layout) -> _Header |
         window.append(position)
         position += 1
     header = _Header(start=index, end=index + 1, author=author)
-    read = _header_parts([lines[i] for i in window], 1, header, layout)
+    read = _header_parts([lines[i].content for i in window], 1, header, layout)
     if read is None:
         return None
     closed = (layout.kind == "innertext" and header.time is not None) or (
@@ -415,19 +420,28 @@ def _sure_token(content: str) -> bool:
 
 
 def _header_parts(
-    lines: Sequence[Line], position: int, header: _Header, layout: Layout
+    contents: Sequence[str],
+    position: int,
+    header: _Header,
+    layout: Layout,
+    fits: Callable[[int], bool] | None = None,
 ) -> int | None:
-    """Read the lines after a name line into ``header``; the index after them."""
+    """Read the lines after a name line (their contents) into ``header``; the
+    index after them. ``fits(i)`` says whether ``contents[i]`` may be a 0.19.4+
+    copy's language (``_language_fits``); only that layout needs it.
+
+    The careful reader and the block reader (``capture_blocks.py``) both read
+    a header's lines here, so that they read them alike."""
     badges: list[str] = []
-    end = min(len(lines), position + _MAX_HEADER)
-    if position < end and (host := _HOST_LINE.fullmatch(_words(lines[position].content))):
-        header.author = attrs.evolve(header.author, instance=host["host"])
+    end = min(len(contents), position + _MAX_HEADER)
+    if position < end and (host := _HOST_LINE.fullmatch(_words(contents[position]))):
+        header.author = _with_instance(header.author, host["host"])
         position += 1
-    while position < end and _is_badge(lines[position].content):
-        badges.append(_words(lines[position].content))
+    while position < end and _is_badge(contents[position]):
+        badges.append(_words(contents[position]))
         position += 1
     if position < end:
-        content = _words(lines[position].content)
+        content = _words(contents[position])
         glued = _glued_tail(content) if layout.firefox and layout.kind == "copy" else None
         if glued is not None:
             glued_badges, language, counts, sep = glued
@@ -442,22 +456,33 @@ def _header_parts(
             # A <= 0.19.3 Firefox copy glues the language to the score ("English1•").
             not (layout.firefox and layout.kind == "copy" and layout.version == "lemmy-0.18")
             and _LANGUAGE.fullmatch(content)
-            and "  " not in lines[position].content
+            and "  " not in contents[position]
             and classify_token(content) is Token.LANGUAGE
         ) and (
             not (layout.kind == "copy" and layout.version == "lemmy-0.19")
-            or _language_fits(lines, position)
+            or (fits is not None and fits(position))
         ):
             header.language = content
             position += 1
-    position = _votes(lines, position, header, layout)
-    if position < len(lines) and layout.kind == "innertext" and _is_time(lines[position].content):
-        header.time = _words(lines[position].content)
+    position = _votes(contents, position, header, layout)
+    if position < len(contents) and layout.kind == "innertext" and _is_time(contents[position]):
+        header.time = _words(contents[position])
         position += 1
     badges_shown = canonical_badges(badges)
     if header.author.badges != badges_shown:
-        header.author = attrs.evolve(header.author, badges=badges_shown)
+        header.author = _with_badges(header.author, badges_shown)
     return position
+
+
+# A thread's authors are few and write many comments: each is made once.
+@functools.lru_cache(maxsize=_CACHED)
+def _with_instance(author: Author, instance: str) -> Author:
+    return attrs.evolve(author, instance=instance)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _with_badges(author: Author, badges: tuple[str, ...]) -> Author:
+    return attrs.evolve(author, badges=badges)
 
 
 def _language_fits(lines: Sequence[Line], position: int) -> bool:
@@ -477,13 +502,13 @@ def _language_fits(lines: Sequence[Line], position: int) -> bool:
     )
 
 
-def _votes(lines: Sequence[Line], position: int, header: _Header, layout: Layout) -> int:
+def _votes(contents: Sequence[str], position: int, header: _Header, layout: Layout) -> int:
     """The vote lines at ``position``: a score and "•" (<= 0.19.3), or up and down
     counts and "·" (0.19.4+ innerText)."""
-    if position >= len(lines):
+    if position >= len(contents):
         return position
-    content = _words(lines[position].content)
-    following = _words(lines[position + 1].content) if position + 1 < len(lines) else ""
+    content = _words(contents[position])
+    following = _words(contents[position + 1]) if position + 1 < len(contents) else ""
     if layout.version == "lemmy-0.18":
         if _SI_FULL.fullmatch(content) and following == "•":
             header.score = parse_count(content)
@@ -510,7 +535,7 @@ def _votes(lines: Sequence[Line], position: int, header: _Header, layout: Layout
             if up is not None:
                 header.upvotes, header.downvotes, header.score = up, 0, up
             return position + 1
-        readings = split_counts(counts)
+        readings = _readings(counts)
         if len(readings) == 1:
             ((up, down),) = readings
             header.upvotes, header.downvotes, header.score = up, down, up - down
@@ -533,6 +558,16 @@ def detect_layout(lines: Sequence[Line]) -> Layout | None:
     to_line = find_to_line(lines)
     if to_line is None or page_marks(lines) == 0:
         return None  # a sentence "from A to B · 3 hours ago" alone is no page
+    layout = page_layout(lines, to_line)
+    if layout.kind == "innertext" and not layout.firefox and split_votes(lines):
+        return attrs.evolve(layout, firefox=True)
+    return layout
+
+
+def page_layout(lines: Sequence[Line], to_line: int) -> Layout:
+    """The layout the page's lines up to its community line (``lines[to_line]``)
+    and the line after it show. An innerText capture is Firefox's also where
+    any two lines are ``split_votes``: ``detect_layout`` looks at them all."""
     match = _TO_LINE.fullmatch(_words(lines[to_line].content))
     assert match is not None
     version = "lemmy-0.18" if match["sep"] == "•" else "lemmy-0.19"
@@ -547,14 +582,23 @@ def detect_layout(lines: Sequence[Line]) -> Layout | None:
     indented = [line for line in lines[:to_line] if not line.blank and line.indent > 0]
     firefox = bool(indented) and all(line.indent % FIREFOX_STEP == 0 for line in indented)
     if innertext:
-        split_votes = any(
-            _SI_FULL.fullmatch(_words(a.content))
-            and (glued := _COUNTS_SEP.fullmatch(_words(b.content)))
-            and glued["sep"] == "·"
-            for a, b in itertools.pairwise(lines)
-        )
-        firefox = split_votes or (match["time"] is None and _is_time(following))
+        firefox = match["time"] is None and _is_time(following)
     return Layout(version=version, kind="innertext" if innertext else "copy", firefox=firefox)
+
+
+def split_votes(lines: Sequence[Line]) -> bool:
+    """Are two of the lines a vote count and a count glued to "·" ("12", "2·"),
+    as only Firefox's innerText of a 0.19.4+ page prints a header's votes?"""
+    return any(split_pair(a.content, b.content) for a, b in itertools.pairwise(lines))
+
+
+def split_pair(first: str, second: str) -> bool:
+    """Are two lines' contents a vote count and a count glued to "·" (``split_votes``)?"""
+    return bool(
+        _SI_FULL.fullmatch(_words(first))
+        and (glued := _COUNTS_SEP.fullmatch(_words(second)))
+        and glued["sep"] == "·"
+    )
 
 
 def page_marks(lines: Sequence[Line]) -> int:
@@ -602,7 +646,7 @@ def read_capture(
     chrome: list[int] = []
     to_line = find_to_line(lines)
     assert to_line is not None
-    post, header_lines, shown = _read_post(lines, to_line, layout)
+    post, header_lines, shown = read_post(lines, to_line, layout)
     chrome += [i for i in range(min(header_lines)) if not lines[i].blank]
     body_start = max(header_lines) + 1
     login = next(
@@ -629,36 +673,8 @@ def read_capture(
             body_end -= 1  # the sort buttons above the first comment
             if not lines[body_end].blank:
                 chrome.append(body_end)
-    chrome += [i for i in range(sidebar, len(lines)) if not lines[i].blank]
-    if sidebar_title is not None and layout.firefox and layout.kind == "copy":
-        post, shown = _resplit_author(post, lines[to_line], shown, sidebar_title, layout)
-    community, language = _community_and_language(shown, sidebar_title)
-    if community is not None:
-        community = _sidebar_name(lines, sidebar, community)
-    post = attrs.evolve(post, community=community, language=language)
-    embed: list[int] = []
-    if post.domain is not None:
-        # The embed: its title glued to the host, its description on the next line.
-        for i in range(body_start, body_end):
-            if not lines[i].blank and lines[i].content.endswith(post.domain):
-                embed = [i, i + 1] if i + 1 < body_end and not lines[i + 1].blank else [i]
-                break
-    body_lines = [lines[i] for i in range(body_start, body_end) if i not in embed]
-    preamble, sections = parse_post(body_lines, one_per_line=False)
     comments = _build(lines, headers, sidebar, layout, max_depth, diagnostics)
     unparsed: list[Text] = []
-    if embed:
-        texts = tuple(Text(_words(lines[i].content), lines[i].content_span) for i in embed)
-        post = attrs.evolve(post, embed=texts, span=Span(post.span.start, texts[-1].span.end))
-    if not any(
-        is_footer(lines[i].content) for i in range(sidebar, len(lines)) if not lines[i].blank
-    ):
-        diagnostics.report(
-            "TP107",
-            "the page's text ends before its sidebar and footer: the copy may be cut short, "
-            "and comments after the cut are not in it",
-            Span(lines[-1].content_start, lines[-1].content_end) if lines else Span(0, 0),
-        )
     first = headers[0].start if headers else sidebar
     stray = [i for i in range(comments_start, first) if not lines[i].blank]
     for i in stray:
@@ -676,23 +692,97 @@ def read_capture(
             lines[stray[0]].content_span,
         )
     _report_header_lines_in_bodies(comments, diagnostics)
+    return page_thread(
+        lines,
+        lines,
+        sidebar,
+        sidebar_title,
+        post=post,
+        used=header_lines,
+        shown=shown,
+        body=(body_start, body_end),
+        chrome=chrome,
+        comments=comments,
+        headers=len(headers),
+        ambiguous=[(lines[h.start].content_span, h) for h in headers if h.readings],
+        unparsed=unparsed,
+        layout=layout,
+        diagnostics=diagnostics,
+    )
+
+
+def page_thread(
+    lines: Sequence[Line],
+    tail: Sequence[Line],
+    sidebar: int,
+    sidebar_title: str | None,
+    *,
+    post: Post,
+    used: Sequence[int],
+    shown: str,
+    body: tuple[int, int],
+    chrome: Sequence[int],
+    comments: tuple[Comment, ...],
+    headers: int,
+    ambiguous: Sequence[tuple[Span, _Header]],
+    unparsed: Sequence[Text],
+    layout: Layout,
+    diagnostics: Diagnostics,
+) -> Thread:
+    """The page's thread, from its parts read: the post's header (``read_post``'s
+    ``post``, ``used`` and ``shown``), the post's body (``lines[slice(*body)]``),
+    the chrome before the comments (``chrome``, indices in ``lines``), the
+    sidebar and footer (from ``tail[sidebar]`` on), the comments, the number of
+    headers read and those whose glued votes read several ways (``ambiguous``,
+    with their name line's span), and what is left unparsed.
+
+    ``tail`` is ``lines`` for the careful reader; the block reader
+    (``capture_blocks.py``) gives the page's end as lines of their own."""
+    to_line = used[0]  # read_post gives the community line first
+    if sidebar_title is not None and layout.firefox and layout.kind == "copy":
+        post, shown = _resplit_author(post, lines[to_line], shown, sidebar_title, layout)
+    community, language = _community_and_language(shown, sidebar_title)
+    if community is not None:
+        community = _sidebar_name(tail, sidebar, community)
+    post = attrs.evolve(post, community=community, language=language)
+    body_start, body_end = body
+    embed: list[int] = []
+    if post.domain is not None:
+        # The embed: its title glued to the host, its description on the next line.
+        for i in range(body_start, body_end):
+            if not lines[i].blank and lines[i].content.endswith(post.domain):
+                embed = [i, i + 1] if i + 1 < body_end and not lines[i + 1].blank else [i]
+                break
+    body_lines = [lines[i] for i in range(body_start, body_end) if i not in embed]
+    preamble, sections = parse_post(body_lines, one_per_line=False)
+    if embed:
+        texts = tuple(Text(_words(lines[i].content), lines[i].content_span) for i in embed)
+        post = attrs.evolve(post, embed=texts, span=Span(post.span.start, texts[-1].span.end))
+    if not any(is_footer(line.content) for line in tail[sidebar:] if not line.blank):
+        diagnostics.report(
+            "TP107",
+            "the page's text ends before its sidebar and footer: the copy may be cut short, "
+            "and comments after the cut are not in it",
+            Span(tail[-1].content_start, tail[-1].content_end) if tail else Span(0, 0),
+        )
     nesting = layout.firefox and layout.kind == "copy"
     if not nesting and comments:
         diagnostics.report(
             "TP105",
             f"this {layout.capture} text does not carry reply nesting: "
-            f"{_count(len(headers), 'comment')} read in page order, each at depth 0",
+            f"{_count(headers, 'comment')} read in page order, each at depth 0",
             Span(0, 0),
         )
-    for header in headers:
-        if header.readings:
-            ways = ", ".join(f"{up} up and {down} down" for up, down in header.readings)
-            diagnostics.report(
-                "TP205",
-                f"the glued vote counts '{header.glued}' read several ways ({ways}): "
-                "the votes are left unknown",
-                lines[header.start].content_span,
-            )
+    for span, header in ambiguous:
+        ways = ", ".join(f"{up} up and {down} down" for up, down in header.readings)
+        diagnostics.report(
+            "TP205",
+            f"the glued vote counts '{header.glued}' read several ways ({ways}): "
+            "the votes are left unknown",
+            span,
+        )
+    chrome_lines = [lines[i] for i in sorted(chrome)]
+    chrome_lines += [line for line in tail[sidebar:] if not line.blank]
     return Thread(
         dialect=layout.version,
         preamble=preamble,
@@ -702,7 +792,7 @@ def read_capture(
         unparsed=tuple(unparsed),
         diagnostics=diagnostics.sorted(),
         post=post,
-        chrome=tuple(Text(lines[i].content, lines[i].content_span) for i in sorted(chrome)),
+        chrome=tuple(Text(line.content, line.content_span) for line in chrome_lines),
         capture=layout.capture,
         nesting=nesting,
     )
@@ -750,7 +840,7 @@ def _after_sort_buttons(lines: Sequence[Line], start: int, chrome: list[int]) ->
     return position
 
 
-def _read_post(lines: Sequence[Line], to_line: int, layout: Layout) -> tuple[Post, list[int], str]:
+def read_post(lines: Sequence[Line], to_line: int, layout: Layout) -> tuple[Post, list[int], str]:
     """The post header around its community line; the lines it uses; the
     community line's text (community and language, glued)."""
     match = _TO_LINE.fullmatch(_words(lines[to_line].content))
@@ -1036,7 +1126,10 @@ def _read_bare_header(
     if author is None:
         return None
     header = _Header(start=index, end=index + 1, author=author)
-    position = _header_parts(lines, index + 1, header, layout)
+    # The lines a header can reach (host, badges, language, two vote lines, time).
+    reach = [line.content for line in lines[index + 1 : index + _MAX_HEADER + 4]]
+    read = _header_parts(reach, 0, header, layout, lambda at: _language_fits(lines, index + 1 + at))
+    position = None if read is None else index + 1 + read
     if position is None or position > end:
         return None
     # A host, badge or language line after the name, or a name already read

@@ -1,0 +1,242 @@
+"""The capture block reader (``formats/lemmy_page/capture_blocks.py``) against
+the careful reader (``capture.read_capture``).
+
+The block reader may decline any text, but what it reads must be exactly what
+``parse_lines`` reads, spans, diagnostics and detection included. Each test
+compares the two on the same text: every fixture, the corpus, the real
+captures, captures of threads drawn and damaged, and captures with lines that
+hit each of the block reader's decisions inserted anywhere. Other tests check
+that it does read what it is for (a reader that always declined would pass the
+comparisons) and that it declines where only the careful reader is right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import threadparse
+from benchmarks.megathread import megathread
+from tests.shared_data import needs_shared
+from tests.test_blocks import TEXTS
+from tests.test_blocks import compare as compare_blocks
+from threadparse._parser import CAPTURE_BLOCK_DIALECTS, read_capture_page_blocks
+from threadparse.formats.lemmy_page.capture import CAPTURES
+from threadparse.strategies import damaged, threads
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+#: The captures the block reader reads: every innerText, and Chromium's copy
+#: of a <= 0.19.3 page (their headers end in a mark).
+READ = (
+    ("lemmy-0.19", "chromium-innertext"),
+    ("lemmy-0.19", "firefox-innertext"),
+    ("lemmy-0.18", "chromium-innertext"),
+    ("lemmy-0.18", "firefox-innertext"),
+    ("lemmy-0.18", "chromium-copy"),
+)
+
+
+def compare(text: str, max_depth: int | None = 256) -> int:
+    """``test_blocks.compare`` for the capture block reader."""
+    return compare_blocks(
+        text, max_depth, reader=read_capture_page_blocks, dialects=CAPTURE_BLOCK_DIALECTS
+    )
+
+
+def capture(comments: int, dialect: str, kind: str, seed: int = 0) -> str:
+    return threadparse.render(megathread(comments, dialect, seed), dialect, capture=kind)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.name)
+def test_every_real_and_fixture_text_reads_alike(path: Path) -> None:
+    compare(path.read_text(encoding="utf-8"))
+
+
+@needs_shared
+def test_the_real_innertext_captures_are_read_by_the_block_reader() -> None:
+    """What real lemmy-ui pages give as innerText, in Chromium and Firefox, on
+    desktop: read here, for "auto" and for their version."""
+    paths = sorted((SHARED / "real_ui").glob("*desktop.innertext.txt"))
+    assert len(paths) >= 6
+    for path in paths:
+        assert compare(path.read_text(encoding="utf-8")) == 2, path.name
+
+
+@pytest.mark.parametrize(("dialect", "kind"), READ)
+@pytest.mark.parametrize("size", [1, 2, 40, 400])
+def test_captured_megathreads_are_read_by_the_block_reader(
+    dialect: str, kind: str, size: int
+) -> None:
+    text = capture(size, dialect, kind, seed=size)
+    assert compare(text) == 2  # "auto" and the page's version
+    assert compare(text, max_depth=None) == 2
+
+
+@pytest.mark.parametrize("dialect", ["lemmy-0.19", "lemmy-0.18"])
+@pytest.mark.parametrize("kind", CAPTURES)
+def test_the_careful_reader_reads_the_rest(dialect: str, kind: str) -> None:
+    """Copies with no end mark after a header (0.19.4+) or with the nesting
+    (Firefox's) are the careful reader's."""
+    text = capture(40, dialect, kind)
+    read = compare(text)
+    assert read == (2 if (dialect, kind) in READ else 0)
+
+
+@given(data=st.data())
+def test_drawn_and_damaged_captures_read_alike(data: st.DataObject) -> None:
+    dialect = data.draw(st.sampled_from(["lemmy-0.19", "lemmy-0.18"]))
+    kind = data.draw(st.sampled_from(CAPTURES))
+    thread = data.draw(threads(dialect=dialect, capture=kind))
+    text = threadparse.render(thread, dialect, capture=kind)
+    if data.draw(st.booleans()):
+        text = data.draw(damaged(text))
+    compare(text, max_depth=data.draw(st.sampled_from([None, 0, 1, 256])))
+
+
+# Lines that each hit one of the block reader's decisions: header lines out of
+# place, times, counts and separators, hosts, badges, the sidebar's and the
+# login notice's lines, "more replies" near misses, odd indentation.
+TRICKY = (
+    "2 days ago", "10 hours ago", "now", "yesterday", "3·", "12", "2·", "1.2K1·", "•", "-4",
+    "-4•", "English", "OP", "M", "Banned from community", "@lemmy.ml", "@bob@lemmy.ml",
+    "bob", "Ann Lee [she/her]", "5 more replies ➔", "1 more reply ➔", "5 more replies and",
+    "5 more replies ➔ x", "deleted by creator", "removed by mod", "*deleted by creator*",
+    "Subscribe", "Create a post", "Joined", "General", "!general",
+    "You must log in or register to comment.", "You must log in or # to comment.",
+    "You are not logged in. However you can subscribe from another Fediverse account",
+    "Hot", "Top", "New", "Modlog", "BE: 0.19.12", "join-lemmy.org", "Jump to content",
+    "to World News · 8 days ago", "a · b", "x •", "\tindented with a tab", "\u200bzero width",
+    "\u00a0nbsp", "line\r", "", "   ",
+)  # fmt: skip
+
+
+@given(
+    kind=st.sampled_from(READ),
+    size=st.integers(1, 8),
+    seed=st.integers(0, 10_000),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(["", "  "]), st.sampled_from(TRICKY)),
+        max_size=4,
+    ),
+)
+def test_captures_with_tricky_lines_read_alike(
+    kind: tuple[str, str], size: int, seed: int, inserts: list[tuple[int, str, str]]
+) -> None:
+    lines = capture(size, *kind, seed=seed).split("\n")
+    for at, indent, line in inserts:
+        lines.insert(at % (len(lines) + 1), indent + line)
+    compare("\n".join(lines))
+
+
+def _comments_start(lines: list[str]) -> int:
+    """Index of the first comment's first line (after the login notice and the
+    sort buttons)."""
+    at = next(i for i, line in enumerate(lines) if line.startswith("You must log in")) + 1
+    while not lines[at] or lines[at] in ("Hot", "Top", "Controversial", "New", "Old", "Chat"):
+        at += 1
+    return at
+
+
+def _first_body_line(lines: list[str]) -> int:
+    """Index of the first comment's first body line: after the blank line under
+    an innerText header, right under a copy's "•"."""
+    start = _comments_start(lines)
+    if "•" in lines[start : start + 8]:
+        return lines.index("•", start) + 1
+    return lines.index("", start) + 1
+
+
+@pytest.mark.parametrize(("dialect", "kind"), READ)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2 days ago", "3·", "•", "-4•", "@lemmy.ml", "Subscribe", "Create a post",
+        "\tx", "\u200bx", "5 more replies and",
+    ],
+)  # fmt: skip
+def test_a_body_line_the_careful_reader_may_read_otherwise_sends_it_there(
+    dialect: str, kind: str, line: str
+) -> None:
+    text = capture(8, dialect, kind, seed=3)
+    assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is not None
+    lines = text.split("\n")
+    at = _first_body_line(lines)
+    changed = "\n".join([*lines[:at], line, "", *lines[at:]])
+    assert read_capture_page_blocks(changed, dialect="auto", max_depth=256) is None
+    compare(changed)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda t: t.replace("\n", "\r\n"), "a carriage return"),
+        (lambda t: t.replace("You must log in or # to comment.\n", ""), "no login notice"),
+        (lambda t: "<html><body>\n" + t, "HTML"),
+    ],
+)
+def test_the_block_reader_declines_what_the_careful_reader_must_read(
+    change: object, reason: str
+) -> None:
+    text = change(capture(8, "lemmy-0.19", "chromium-innertext", seed=3))  # type: ignore[operator]
+    assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is None, reason
+    compare(text)
+
+
+def test_a_reading_asked_in_the_other_version_is_the_careful_readers() -> None:
+    """TP102: read as lemmy-0.18 as asked, a 0.19 page's capture."""
+    text = capture(8, "lemmy-0.19", "chromium-innertext")
+    assert read_capture_page_blocks(text, dialect="lemmy-0.18", max_depth=256) is None
+    assert "TP102" in {d.code for d in threadparse.parse(text, dialect="lemmy-0.18").diagnostics}
+
+
+def test_a_firefox_innertext_without_the_posts_time_line_is_known_by_its_votes() -> None:
+    """Firefox prints a header's up and down counts on two lines: a page whose
+    first headers show no downvotes is still Firefox's where a later one does,
+    and its glued counts then read as upvotes alone (read again)."""
+    text = capture(40, "lemmy-0.19", "firefox-innertext", seed=5)
+    lines = text.split("\n")
+    start = _comments_start(lines)
+    first_split = next(
+        i
+        for i in range(start, len(lines) - 1)
+        if lines[i].isdigit() and lines[i + 1].endswith("·") and lines[i + 1][:-1].isdigit()
+    )
+    assert first_split > start + 8  # a glued header comes first
+    thread = read_capture_page_blocks(text, dialect="auto", max_depth=256)
+    assert thread is not None
+    assert thread.capture == "firefox-innertext"
+    compare(text)
+
+
+def test_the_header_reading_is_kept_whole() -> None:
+    """Exact structure of a small innerText capture read here: authors with
+    their host and badges, votes, language, time, paragraphs and spans."""
+    text = (
+        "Jump to content\nLemmy\nCommunities\nA thread\nbob\n to General · 2 days ago\n\n"
+        "Hello.\n\nYou must log in or # to comment.\nHot\nTop\n"
+        "Ann Lee [she/her]\n@lemmy.ml\nOP\nEnglish\n12\n2·\n3 hours ago\n\nFirst.\n\nSecond.\n"
+        "2 more replies ➔\n"
+        "carl\n5·\nnow\n\ndeleted by creator\n\n\n"
+        "General\n!general\nCreate a post\n\nBE: 0.19.12\nModlog\n"
+    )
+    thread = read_capture_page_blocks(text, dialect="auto", max_depth=256)
+    assert thread is not None
+    ann, carl = thread.comments
+    assert ann.author == threadparse.Author(
+        "Ann Lee", "Ann Lee [she/her]", "lemmy.ml", ("she/her",), ("OP",)
+    )
+    assert (ann.upvotes, ann.downvotes, ann.score) == (12, 2, 10)
+    assert (ann.language, ann.time, ann.more_replies) == ("English", "3 hours ago", 2)
+    assert [p.text for p in ann.paragraphs] == ["First.", "Second."]
+    assert text[ann.span.start : ann.span.end].startswith("Ann Lee")
+    assert text[ann.span.start : ann.span.end].endswith("2 more replies ➔")
+    assert carl.deleted and carl.paragraphs == ()
+    assert (carl.upvotes, carl.time) == (5, "now")
+    assert thread.capture == "firefox-innertext"
+    assert [d.code for d in thread.diagnostics] == ["TP105"]
+    assert compare(text) == 2
