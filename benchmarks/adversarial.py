@@ -233,6 +233,50 @@ def capture_copy(size: int) -> str:
     return _CAPTURE_TOP + comments + "\nBE: 0.19.12\nModlog\n"
 
 
+# -- the capture block reader (formats/lemmy_page/capture_blocks.py) ----------------
+
+_INNERTEXT_TOP = (
+    "Jump to content\nSite\nCommunities\nA title\nada\n to Gardens · 2 days ago\n\n"
+    "You must log in or # to comment.\nHot\nNew\n"
+)
+_INNERTEXT_HEADER = "bob\n@lemmy.ml\nEnglish\n3·\n2 hours ago\n\n"
+
+
+def capture_innertext(size: int) -> str:
+    """A 0.19.4+ Chromium innerText capture of a megathread of about ``size`` characters."""
+    thread = threadparse.parse(page_text(max(1, size // 330), "lemmy-0.19"))
+    return threadparse.render(thread, "lemmy-0.19", capture="chromium-innertext")
+
+
+def capture_short_runs(size: int) -> str:
+    """One comment whose body is runs of 14 short lines, a blank line after each:
+    every run is tried as a header from each of its lines before it is a paragraph."""
+    return _INNERTEXT_TOP + _INNERTEXT_HEADER + _repeat("a short line\n" * 13 + "end\n\n", size)
+
+
+def capture_headers_under_lists(size: int) -> str:
+    """Comments that end in a list with the next header right under it (no blank
+    line, as real pages put it): each header is found after the list's lines."""
+    unit = _INNERTEXT_HEADER + "A list:\n\none\ntwo\nthree\n"
+    return _INNERTEXT_TOP + _repeat(unit, size) + "\nBE: 0.19.12\nModlog\n"
+
+
+def capture_late_decline(size: int) -> str:
+    """An innerText capture whose last body line is a time: the block reader reads
+    every comment, then declines, and the careful reader reads them again."""
+    unit = _INNERTEXT_HEADER + "A body line for the comment.\n\n"
+    return _INNERTEXT_TOP + _repeat(unit, size) + "5 hours ago\n"
+
+
+def capture_copy_held_names(size: int) -> str:
+    """A 0.19.4+ Chromium copy whose paragraphs, one blank line apart, start with
+    lines that may be names: each is held until the headers' names are known."""
+    unit = "\n\nname{n}\n@lemmy.ml\nEnglish\nA body.\n\nSomeone else\nsaid this.\n"
+    count = max(1, size // len(unit.format(n=1000)))
+    comments = "".join(unit.format(n=n % 997) for n in range(count))
+    return _CAPTURE_TOP + comments + "\nBE: 0.19.12\nModlog\n"
+
+
 def api_path_loops(size: int) -> str:
     """Lemmy API JSON whose comments come in pairs whose paths name each other
     as parent: every pair loops, and each is read as top-level comments."""
@@ -503,6 +547,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "api_path_loops": api_path_loops,
     "capture_footer_bait": capture_footer_bait,
     "capture_copy": capture_copy,
+    "capture_innertext": capture_innertext,
+    "capture_short_runs": capture_short_runs,
+    "capture_headers_under_lists": capture_headers_under_lists,
+    "capture_late_decline": capture_late_decline,
+    "capture_copy_held_names": capture_copy_held_names,
     "long_line": long_line,
     "lone_bullets": lone_bullets,
     "header_tokens": header_tokens,

@@ -30,11 +30,12 @@ from threadparse.strategies import damaged, threads
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-#: The captures the block reader reads: every innerText, and Chromium's copy
-#: of a <= 0.19.3 page (their headers end in a mark).
+#: The captures the block reader reads: every innerText and Chromium's
+#: copies. (Firefox's copies, which keep the nesting, are the careful reader's.)
 READ = (
     ("lemmy-0.19", "chromium-innertext"),
     ("lemmy-0.19", "firefox-innertext"),
+    ("lemmy-0.19", "chromium-copy"),
     ("lemmy-0.18", "chromium-innertext"),
     ("lemmy-0.18", "firefox-innertext"),
     ("lemmy-0.18", "chromium-copy"),
@@ -58,10 +59,14 @@ def test_every_real_and_fixture_text_reads_alike(path: Path) -> None:
 
 
 @needs_shared
-def test_the_real_innertext_captures_are_read_by_the_block_reader() -> None:
-    """What real lemmy-ui pages give as innerText, in Chromium and Firefox, on
-    desktop: read here, for "auto" and for their version."""
-    paths = sorted((SHARED / "real_ui").glob("*desktop.innertext.txt"))
+@pytest.mark.parametrize(
+    "pattern",
+    ["*desktop.innertext.txt", "*chromium-desktop.clipboard.txt", "*chromium-*.selection.txt"],
+)
+def test_the_real_captures_are_read_by_the_block_reader(pattern: str) -> None:
+    """What real lemmy-ui pages give as innerText (Chromium and Firefox) and as
+    Chromium's copy: read here, for "auto" and for their version."""
+    paths = sorted((SHARED / "real_ui").glob(pattern))
     assert len(paths) >= 6
     for path in paths:
         assert compare(path.read_text(encoding="utf-8")) == 2, path.name
@@ -80,8 +85,7 @@ def test_captured_megathreads_are_read_by_the_block_reader(
 @pytest.mark.parametrize("dialect", ["lemmy-0.19", "lemmy-0.18"])
 @pytest.mark.parametrize("kind", CAPTURES)
 def test_the_careful_reader_reads_the_rest(dialect: str, kind: str) -> None:
-    """Copies with no end mark after a header (0.19.4+) or with the nesting
-    (Firefox's) are the careful reader's."""
+    """Firefox's copies (the nesting, glued header lines) are the careful reader's."""
     text = capture(40, dialect, kind)
     read = compare(text)
     assert read == (2 if (dialect, kind) in READ else 0)
@@ -151,14 +155,15 @@ def _first_body_line(lines: list[str]) -> int:
     return lines.index("", start) + 1
 
 
+#: Lines that end a header (innerText, <= 0.19.3), which a 0.19.4+ copy has not.
+ENDS = ("2 days ago", "3·", "•", "-4•")
+
+
 @pytest.mark.parametrize(("dialect", "kind"), READ)
 @pytest.mark.parametrize(
     "line",
-    [
-        "2 days ago", "3·", "•", "-4•", "@lemmy.ml", "Subscribe", "Create a post",
-        "\tx", "\u200bx", "5 more replies and",
-    ],
-)  # fmt: skip
+    [*ENDS, "@lemmy.ml", "Subscribe", "Create a post", "\tx", "\u200bx", "5 more replies and"],
+)
 def test_a_body_line_the_careful_reader_may_read_otherwise_sends_it_there(
     dialect: str, kind: str, line: str
 ) -> None:
@@ -167,8 +172,12 @@ def test_a_body_line_the_careful_reader_may_read_otherwise_sends_it_there(
     lines = text.split("\n")
     at = _first_body_line(lines)
     changed = "\n".join([*lines[:at], line, "", *lines[at:]])
-    assert read_capture_page_blocks(changed, dialect="auto", max_depth=256) is None
-    compare(changed)
+    bare = (dialect, kind) == ("lemmy-0.19", "chromium-copy")
+    if bare and line in ENDS:  # a body line as any other, in a 0.19.4+ copy
+        assert compare(changed) == 2
+    else:
+        assert read_capture_page_blocks(changed, dialect="auto", max_depth=256) is None
+        compare(changed)
 
 
 @pytest.mark.parametrize(
@@ -235,8 +244,52 @@ def test_the_header_reading_is_kept_whole() -> None:
     assert [p.text for p in ann.paragraphs] == ["First.", "Second."]
     assert text[ann.span.start : ann.span.end].startswith("Ann Lee")
     assert text[ann.span.start : ann.span.end].endswith("2 more replies ➔")
-    assert carl.deleted and carl.paragraphs == ()
+    assert carl.deleted
+    assert carl.paragraphs == ()
     assert (carl.upvotes, carl.time) == (5, "now")
     assert thread.capture == "firefox-innertext"
     assert [d.code for d in thread.diagnostics] == ["TP105"]
     assert compare(text) == 2
+
+
+BARE = (
+    "Lemmy\nCommunities\nA thread\nbob\n to General · \n\nHello.\n\n"
+    "You must log in or # to comment.\n\n\n"
+    "Ann Lee [she/her]\n@lemmy.ml\nOP\nEnglish\nFirst.\n\nSecond.\n\n\n"
+    "carl\nIt is.\n\n\n"
+    "dora\n\n\n"
+    "General\n!general\nCreate a post\n\nBE: 0.19.12\nModlog\n"
+)
+
+
+def test_a_0194_chromium_copy_is_read_by_its_runs_of_lines() -> None:
+    """A header with no end mark: after two blank lines, its lines (host,
+    badges, a language the body follows at once), the body right under it. A
+    name alone on its run is no header (the careful reader's rule): a
+    paragraph of the comment above."""
+    thread = read_capture_page_blocks(BARE, dialect="auto", max_depth=256)
+    assert thread is not None
+    ann, carl = thread.comments
+    assert ann.author == threadparse.Author(
+        "Ann Lee", "Ann Lee [she/her]", "lemmy.ml", ("she/her",), ("OP",)
+    )
+    assert (ann.language, ann.time, ann.score) == ("English", None, None)
+    assert [p.text for p in ann.paragraphs] == ["First.", "Second."]
+    assert carl.author is not None
+    assert carl.author.name == "carl"
+    assert [p.text for p in carl.paragraphs] == ["It is.", "dora"]
+    assert BARE[carl.span.start : carl.span.end] == "carl\nIt is.\n\n\ndora"
+    assert thread.capture == "chromium-copy"
+    assert compare(BARE) == 2
+
+
+def test_a_paragraph_that_starts_with_an_authors_name_is_left_to_the_careful_reader() -> None:
+    """After one blank line a name alone on its line starts a comment only when
+    it is a name the first reading found (``capture._find_headers``' second
+    reading): the block reader declines there."""
+    text = BARE.replace("Second.\n", "carl\nSecond.\n")
+    assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is None
+    assert len(threadparse.parse(text).comments) == 3  # carl's name starts one more
+    assert compare(text) == 0
+    other = BARE.replace("Second.\n", "Someone\nSecond.\n")
+    assert compare(other) == 2

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import threadparse
 from threadparse import Span
@@ -544,3 +546,17 @@ def test_strict_raises_exactly_for_errors(case: str, options: dict[str, Any]) ->
     with pytest.raises(threadparse.ThreadParseError) as caught:
         threadparse.parse(text, strict=True, **options)
     assert [(d.code, d.message, d.span, d.line) for d in caught.value.diagnostics] == errors
+
+
+@given(
+    st.text(alphabet="ab \n\r", max_size=60),
+    st.lists(st.integers(0, 80), max_size=12),
+)
+def test_text_line_numbers_are_split_lines_numbers(text: str, offsets: list[int]) -> None:
+    """The block readers' line numbers (counted forward, some questions going
+    back, a carriage return, offsets past the end) are ``split_lines``'s."""
+    from threadparse.core.source import LineNumbers, TextLineNumbers, split_lines
+
+    expected, counted = LineNumbers(split_lines(text)), TextLineNumbers(text)
+    for offset in [*sorted(offsets), *offsets]:
+        assert counted.line_of(offset) == expected.line_of(offset), offset

@@ -1,39 +1,48 @@
 r"""Browser captures of lemmy-ui pages read block by block: the fast path of
-``capture.py``'s reader, for the captures whose headers end in a mark.
+``capture.py``'s reader, for every innerText capture and Chromium's copies.
 
-Those are every innerText capture (a header ends with its time) and Chromium's
-copy of a <= 0.19.3 page (a header ends with the score's "•", the body right
-under it). The page around the comments (the navbar, the post, the login
-notice, the sort buttons; the sidebar and footer) is read by ``capture.py``'s
-own functions, on lines split from those parts of the text only. The comments
-between them are read by one compiled ``re`` pattern run with ``finditer``;
-every match is one block and the blank lines after it::
+The page around the comments (the navbar, the post, the login notice, the sort
+buttons; the sidebar and footer) is read by ``capture.py``'s own functions, on
+lines split from those parts of the text only. The comments between them are
+read by one compiled ``re`` pattern run with ``finditer``, a match per block and
+the blank lines after it; Python runs a loop step per block, builds no line
+table, and reads each distinct run of a header's lines once.
 
-    H   a comment header: a name line and at most 13 further short lines, up
-        to the first line that can end a header (a time; a line ending in
-        "•"); in innerText a blank line after it
+Where a header ends in a mark (innerText: its time; a <= 0.19.3 copy: the
+score's "•", the body right under it), ``_block``'s blocks are::
+
+    H   a comment header: a name line and at most 13 further short lines, in
+        innerText a blank line after them, in a copy up to the first line
+        with a "•", which must end it
     M   "N more replies ➔"
     P   a paragraph: a run of non-blank lines, none of them an ``M``
     X   indentation this grammar does not measure (a tab, a zero-width character)
 
 An ``H`` block's lines are read by ``capture._header_parts``, as the careful
-reader reads them, and it must read them all; Python runs a loop step per
-block, and no line table is built for the comments.
+reader reads them, and must read whole; where they do not, or a paragraph holds
+a line that can end a header, the header is looked for further down the run
+(lemmy-ui puts no blank line between a list or a quote that ends a comment and
+the next header), the lines above it a paragraph. A 0.19.4+ Chromium copy has
+no end mark: ``_RUN`` takes a run of lines and the blank lines after it, and a
+comment starts at a run the careful reader's rules start one at
+(``capture._read_bare_header``: two blank lines above, or one and header lines
+under the name).
 
 ``capture.read_capture`` stays the definition: this reader answers only where
 it reads the text the same way, and returns None otherwise. The careful reader
 tries every line of the comments as a header's first, and a header needs the
-line that ends it. This reader declines on a paragraph line that could end a
-header or is another part's (a time, a line ending in "·" or "•", an
-``@host`` line, the sidebar's first lines); on a header whose name line could
-also be a header's token (the careful reader would read across the blank line
-above it); so a header the careful reader finds is an ``H`` block and no
-``H`` block is read otherwise. It also declines on: a carriage return, a page
-without the login notice, anything but a header first after the sort
-buttons, a reading asked for in another version than the page's, and a
-Firefox innerText page whose first header does not show it is Firefox's
-(two vote lines) while a later one does.
-``tests/test_capture_blocks.py`` compares the two readers.
+line that ends it: so this reader declines on a paragraph line that can end a
+header (a time, a line ending in "·" or "•"), on a header whose name line is
+also a header's token (the careful reader would read across the blank line
+above it), on a body line another part of the page has (an ``@host`` line, the
+sidebar's first lines, a "more replies" that is not one), and, in a 0.19.4+
+copy, where the careful reader's second reading (with the names its first
+found) would start one more comment. It also declines on: a carriage return,
+a page without the login notice, anything but a header first after the sort
+buttons, a reading asked for in another version than the page's, and Firefox's
+copies (their nesting and glued header lines). A Chromium innerText layout
+whose headers turn out to be Firefox's (two vote lines) is read again as
+Firefox's. ``tests/test_capture_blocks.py`` compares the two readers.
 """
 
 from __future__ import annotations
@@ -145,8 +154,8 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
     if to_line is None:
         return None
     layout = page_layout(head, to_line)
-    if layout.kind == "copy" and (layout.firefox or layout.version == "lemmy-0.19"):
-        return None  # no end mark, or nesting: the careful reader's
+    if layout.kind == "copy" and layout.firefox:
+        return None  # the nesting, and glued header lines: the careful reader's
     if dialect not in ("auto", layout.version):
         return None
     post, used, shown = read_post(head, to_line, layout)
@@ -171,13 +180,13 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
     sidebar, title = _sidebar_start(tail, 0, shown)
     stop = tail[sidebar].start if sidebar < len(tail) else len(text)
     if (
-        layout.version == "lemmy-0.19"
-        and layout.kind == "innertext"
+        layout.kind == "innertext"
         and not layout.firefox
         and (split_votes(prefix) or split_votes(tail))
     ):
         layout = Layout(layout.version, layout.kind, firefox=True)
-    read = _read(text, region, stop, layout)
+    bare = layout.kind == "copy" and layout.version == "lemmy-0.19"
+    read = (_read_bare if bare else _read)(text, region, stop, layout)
     if read is not None and read[3] != layout:  # Firefox's innerText after all
         read = _read(text, region, stop, read[3])
     if read is None:
@@ -350,6 +359,8 @@ def _read(
         for k in range(first, len(rows) - 1):
             if k and (not plain(rows[k - 1]) or _MORE_LINE.match(rows[k - 1])):
                 return None
+            if rows[k][-1] in "·•":
+                return None  # a count glued to "·" under a count: Firefox's votes
             # (A header has at most _MAX_HEADER + 1 lines: none starts above.)
             found = header_at(rows, k) if len(rows) - k <= _MAX_HEADER + 1 else None
             if found is not None:
@@ -497,6 +508,132 @@ def _comment(
         author, parts[3], parts[4], parts[5], parts[2], time, None, None, False, deleted,
         removed, more, 0, tuple(paragraphs), (), Span(start, end),
     )  # fmt: skip
+
+
+#: A run of non-blank lines, and the blank lines after it (``t``: one line end
+#: each), as a 0.19.4+ Chromium copy's comments are read.
+_RUN = re.compile(
+    f"{COL}{MANY}(?P<r>{NWS}[^\\n]*+(?:\\n(?={WS}{MANY}{NWS})[^\\n]*+){LINES})"
+    f"(?P<t>(?:\\n{WS}{MANY}(?=\\n|\\Z)){LINES})\\n?"
+)
+
+
+def _read_bare(
+    text: str, start: int, stop: int, layout: Layout
+) -> tuple[int, list[tuple[Span, _Header]], list[Comment], Layout] | None:
+    """``_read`` for a 0.19.4+ Chromium copy, whose headers have no end mark
+    (``capture._read_bare_header``): a comment starts at a run of lines after
+    two blank lines, or after one where its name line has header lines under
+    it (a host, a badge, a language followed by the body); the body follows
+    at once. Where the careful reader's second reading (with the names of the
+    first's headers) would take one more header, this reader declines."""
+    version = layout.version
+    names: dict[str, Author | None] = {}
+    comments: list[Comment] = []
+    found: set[str] = set()  # the headers' names, as the careful reader's first reading
+    pending: set[str] = set()  # runs its second reading would take if their name is found
+    position = start
+    blanks = 2  # the comments start after the sort buttons' place
+    text_of, span_of, strip = Text, Span, str.strip
+    header: tuple[Author, bool, _Parts, str | None] | None = None
+    begin = end = lines = 0
+    paragraphs: list[Text] = []
+    first = ""
+    for match in _RUN.finditer(text, start, stop):
+        if match.start() != position:
+            return None  # text no block takes
+        position = match.end()
+        before, blanks = blanks, match.group("t").count("\n")
+        block = match.group("r")
+        a = match.start("r")
+        raws = block.split("\n")
+        rows = tuple([strip(raw, WHITESPACE) for raw in raws])
+        name = rows[0]
+        if name in names:
+            author = names[name]
+        else:
+            author = names[name] = _name_author_of(name, version)
+        p = 0
+        if author is not None:
+            fits = _Fits(raws)
+            read = _Header(start=0, end=0, author=author)
+            p = _header_parts(rows, 1, read, layout, fits) or 0
+            if fits.indented:
+                return None  # a language line's indent would tell (capture._language_fits)
+            if before < 2 and p == 1:
+                if len(rows) > 1:
+                    pending.add(_words(name))
+                p = 0
+            elif p >= len(rows):
+                if before < 2 or p == 1:
+                    p = 0
+                else:
+                    p, read = 1, _Header(start=0, end=0, author=author)
+        if p:
+            if header is not None:
+                comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
+            found.add(_words(name))
+            at = _row_starts(block, a)
+            header = (
+                read.author,
+                False,
+                (None, (), read.language, None, None, None, (), None),
+                None,
+            )
+            begin, end = a, at[p - 1] + len(rows[p - 1])
+            paragraphs, lines, first = [], 0, ""
+            if p == len(rows):
+                continue
+            rows, a, end_of = rows[p:], at[p], at[-1] + len(rows[-1])
+        elif header is None:
+            return None  # TP901's reading: a line before the first header
+        elif len(rows) == 1:
+            end_of = a + len(rows[0])
+        else:
+            end_of = _row_starts(block, a)[-1] + len(rows[-1])
+        if not all(map(_plain_copy, rows)):
+            return None
+        end = end_of
+        paragraphs.append(text_of("\n".join(rows), span_of(a, end)))
+        lines += len(rows)
+        if not first:
+            first = "P"
+    if position != stop and text[position:stop].strip(WHITESPACE):
+        return None
+    if pending & found:
+        return None  # the careful reader's second reading takes another header
+    if header is not None:
+        comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
+    return len(comments), [], comments, layout
+
+
+class _Fits:
+    """``capture._language_fits`` for a Chromium copy's run of lines (``raws``):
+    a language line is a header's when the body follows it at once; at the
+    run's end, only when it is indented, which ``indented`` tells."""
+
+    __slots__ = ("indented", "raws")
+
+    def __init__(self, raws: list[str]) -> None:
+        self.raws = raws
+        self.indented = False
+
+    def __call__(self, at: int) -> bool:
+        if at + 1 < len(self.raws):
+            return True
+        self.indented = self.indented or self.raws[at][:1] in WHITESPACE
+        return False
+
+
+def _plain_copy(row: str) -> bool:
+    """Is a body line of a copy one no other part of the page may be? Not an
+    author's ``@host`` line (TP106), a line the sidebar starts with, or
+    "N more replies" (which a copy does not print)."""
+    return not (
+        row[0] == "@"
+        or (row[0] in "SJCY" and SIDEBAR_OPENERS.fullmatch(" ".join(row.split())))
+        or _MORE_LINE.match(row)
+    )
 
 
 def _row_starts(block: str, start: int) -> list[int]:
