@@ -444,7 +444,7 @@ def _read(
         # a paragraph's lines, or a paragraph (of short lines) alone.
         if header is None:
             return None
-        at = _row_starts(block, a)
+        at = _row_starts(block.split("\n"), a)
         parted = split(rows, 0 if kind == "P" else 1)
         k = len(rows) if parted is None else parted[0]
         if parted is None and (not all(map(plain, rows)) or any(map(_MORE_LINE.match, rows))):
@@ -531,7 +531,9 @@ def _read_bare(
     names: dict[str, Author | None] = {}
     comments: list[Comment] = []
     found: set[str] = set()  # the headers' names, as the careful reader's first reading
-    pending: set[str] = set()  # runs its second reading would take if their name is found
+    pending: list[str] = []  # runs its second reading would take if their name is found
+    read_bare: dict[tuple[tuple[str, ...], bool, bool], _BareParts] = {}
+    authors: dict[tuple[str, str | None, tuple[str, ...]], Author] = {}
     position = start
     blanks = 2  # the comments start after the sort buttons' place
     text_of, span_of, strip = Text, Span, str.strip
@@ -548,38 +550,62 @@ def _read_bare(
         a = match.start("r")
         raws = block.split("\n")
         rows = tuple([strip(raw, WHITESPACE) for raw in raws])
+        count = len(rows)
         name = rows[0]
-        if name in names:
-            author = names[name]
-        else:
-            author = names[name] = _name_author_of(name, version)
+        # Only short lines (or a host's) can be a header's after the name.
+        short = 1
+        while (
+            short < count
+            and short <= _MAX_HEADER
+            and (len(rows[short]) <= _HEAD_LINE or rows[short][0] == "@")
+        ):
+            short += 1
         p = 0
-        if author is not None:
-            fits = _Fits(raws)
-            read = _Header(start=0, end=0, author=author)
-            p = _header_parts(rows, 1, read, layout, fits) or 0
-            if fits.indented:
-                return None  # a language line's indent would tell (capture._language_fits)
-            if before < 2 and p == 1:
-                if len(rows) > 1:
-                    pending.add(_words(name))
-                p = 0
-            elif p >= len(rows):
-                if before < 2 or p == 1:
-                    p = 0
+        if before < 2 and short == 1:
+            # No header line under it: a header only if the careful reader's
+            # first reading found its name (held until the end).
+            if count > 1:
+                pending.append(name)
+        else:
+            if name in names:
+                author = names[name]
+            else:
+                author = names[name] = _name_author_of(name, version)
+            if author is not None:
+                key = (rows[1:short], short < count, short == count and raws[-1][:1] in WHITESPACE)
+                if key in read_bare:
+                    reading = read_bare[key]
                 else:
-                    p, read = 1, _Header(start=0, end=0, author=author)
+                    reading = read_bare[key] = _bare_parts(*key, layout=layout)
+                p, instance, badges, language, indented = reading
+                if indented:
+                    return None  # a language line's indent would tell (capture._language_fits)
+                if before < 2 and p == 1:
+                    if count > 1:
+                        pending.append(name)
+                    p = 0
+                elif p >= count:
+                    if before < 2 or p == 1:
+                        p = 0
+                    else:
+                        p, instance, badges, language = 1, None, (), None
+                if p:
+                    seen = (name, instance, badges)
+                    if seen in authors:
+                        author = authors[seen]
+                    else:  # as _header_parts adds them
+                        if instance is not None:
+                            author = _with_instance(author, instance)
+                        if badges != author.badges:
+                            author = _with_badges(author, badges)
+                        authors[seen] = author
         if p:
+            assert author is not None  # (p is only set where it is)
             if header is not None:
                 comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
             found.add(_words(name))
-            at = _row_starts(block, a)
-            header = (
-                read.author,
-                False,
-                (None, (), read.language, None, None, None, (), None),
-                None,
-            )
+            at = _row_starts(raws, a)
+            header = (author, False, (None, (), language, None, None, None, (), None), None)
             begin, end = a, at[p - 1] + len(rows[p - 1])
             paragraphs, lines, first = [], 0, ""
             if p == len(rows):
@@ -590,7 +616,7 @@ def _read_bare(
         elif len(rows) == 1:
             end_of = a + len(rows[0])
         else:
-            end_of = _row_starts(block, a)[-1] + len(rows[-1])
+            end_of = _row_starts(raws, a)[-1] + len(rows[-1])
         if not all(map(_plain_copy, rows)):
             return None
         end = end_of
@@ -600,29 +626,39 @@ def _read_bare(
             first = "P"
     if position != stop and text[position:stop].strip(WHITESPACE):
         return None
-    if pending & found:
+    if any(_words(name) in found for name in pending):
         return None  # the careful reader's second reading takes another header
     if header is not None:
         comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
     return len(comments), [], comments, layout
 
 
-class _Fits:
-    """``capture._language_fits`` for a Chromium copy's run of lines (``raws``):
-    a language line is a header's when the body follows it at once; at the
-    run's end, only when it is indented, which ``indented`` tells."""
+#: A 0.19.4+ copy's header lines' reading (``_bare_parts``): where the body
+#: starts (the index in the run), the author's instance and badges, the
+#: language, and whether a language line's indent would tell.
+_BareParts = tuple[int, str | None, tuple[str, ...], str | None, bool]
 
-    __slots__ = ("indented", "raws")
 
-    def __init__(self, raws: list[str]) -> None:
-        self.raws = raws
-        self.indented = False
+def _bare_parts(rows: tuple[str, ...], more: bool, indented: bool, *, layout: Layout) -> _BareParts:
+    """``_header_parts``'s reading of the short lines under a 0.19.4+ copy's name
+    line (``rows``; ``more``: a long line follows them in the run; ``indented``:
+    the run's last line is indented). A language line is the header's when
+    the body follows it at once (``capture._language_fits``); at the run's
+    end, only by an indent, which this reader leaves to the careful one."""
+    contents = ("", *rows, "\x00") if more else ("", *rows)
+    last = False
 
-    def __call__(self, at: int) -> bool:
-        if at + 1 < len(self.raws):
+    def fits(at: int) -> bool:
+        nonlocal last
+        if at + 1 < len(contents):
             return True
-        self.indented = self.indented or self.raws[at][:1] in WHITESPACE
+        last = True
         return False
+
+    header = _Header(start=0, end=0, author=_NOBODY)
+    position = _header_parts(contents, 1, header, layout, fits) or 0
+    author = header.author
+    return position, author.instance, author.badges, header.language, last and indented
 
 
 def _plain_copy(row: str) -> bool:
@@ -636,10 +672,10 @@ def _plain_copy(row: str) -> bool:
     )
 
 
-def _row_starts(block: str, start: int) -> list[int]:
-    """Where each line's content starts, of a block of lines at ``start``."""
+def _row_starts(raws: list[str], start: int) -> list[int]:
+    """Where each line's content starts, of a block's lines (``raws``) at ``start``."""
     starts = []
-    for raw in block.split("\n"):
+    for raw in raws:
         starts.append(start + len(raw) - len(raw.lstrip(WHITESPACE)))
         start += len(raw) + 1
     return starts
@@ -649,4 +685,8 @@ def _two_vote_lines(head: Sequence[str]) -> bool:
     """Are a header's votes on two lines ("12", "2·"), as only Firefox prints them?
     (In a header ``_header_parts`` read, a count glued to "·" can only be the
     line before the time, and only a vote line can be a count.)"""
-    return len(head) > 3 and split_pair(head[-3], head[-2])
+    return len(head) > 3 and head[-3][:1] in _COUNT_STARTS and split_pair(head[-3], head[-2])
+
+
+#: What a count's line starts with (``split_pair`` asks the rest).
+_COUNT_STARTS = "0123456789-−"
