@@ -283,13 +283,18 @@ def test_a_0194_chromium_copy_is_read_by_its_runs_of_lines() -> None:
     assert compare(BARE) == 2
 
 
-def test_a_paragraph_that_starts_with_an_authors_name_is_left_to_the_careful_reader() -> None:
+def test_a_paragraph_that_starts_with_an_authors_name_is_read_again_with_the_names() -> None:
     """After one blank line a name alone on its line starts a comment only when
     it is a name the first reading found (``capture._find_headers``' second
-    reading): the block reader declines there."""
+    reading): the block reader reads again with those names, as it does."""
     text = BARE.replace("Second.\n", "carl\nSecond.\n")
-    assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is None
-    assert len(threadparse.parse(text).comments) == 3  # carl's name starts one more
-    assert compare(text) == 0
+    thread = read_capture_page_blocks(text, dialect="auto", max_depth=256)
+    assert thread is not None
+    ann, carl_first, carl = thread.comments
+    assert [p.text for p in ann.paragraphs] == ["First."]
+    assert carl_first.author == carl.author
+    assert [p.text for p in carl_first.paragraphs] == ["Second."]
+    assert compare(text) == 2
     other = BARE.replace("Second.\n", "Someone\nSecond.\n")
     assert compare(other) == 2
+    assert len(threadparse.parse(other).comments) == 2

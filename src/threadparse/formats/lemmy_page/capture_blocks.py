@@ -35,12 +35,12 @@ line that ends it: so this reader declines on a paragraph line that can end a
 header (a time, a line ending in "·" or "•"), on a header whose name line is
 also a header's token (the careful reader would read across the blank line
 above it), on a body line another part of the page has (an ``@host`` line, the
-sidebar's first lines, a "more replies" that is not one), and, in a 0.19.4+
-copy, where the careful reader's second reading (with the names its first
-found) would start one more comment. It also declines on: a carriage return,
-a page without the login notice, anything but a header first after the sort
-buttons, a reading asked for in another version than the page's, and Firefox's
-copies (their nesting and glued header lines). A Chromium innerText layout
+sidebar's first lines, a "more replies" that is not one). A 0.19.4+ copy is
+read a second time with the names the first reading found, as the careful
+reader reads it, where a paragraph starts with one. It also declines on: a
+carriage return, a page without the login notice, anything but a header first
+after the sort buttons, a reading asked for in another version than the
+page's, and Firefox's copies (their nesting and glued header lines). A Chromium innerText layout
 whose headers turn out to be Firefox's (two vote lines) is read again as
 Firefox's. ``tests/test_capture_blocks.py`` compares the two readers.
 """
@@ -519,14 +519,15 @@ _RUN = re.compile(
 
 
 def _read_bare(
-    text: str, start: int, stop: int, layout: Layout
+    text: str, start: int, stop: int, layout: Layout, known: frozenset[str] | None = None
 ) -> tuple[int, list[tuple[Span, _Header]], list[Comment], Layout] | None:
     """``_read`` for a 0.19.4+ Chromium copy, whose headers have no end mark
     (``capture._read_bare_header``): a comment starts at a run of lines after
     two blank lines, or after one where its name line has header lines under
-    it (a host, a badge, a language followed by the body); the body follows
-    at once. Where the careful reader's second reading (with the names of the
-    first's headers) would take one more header, this reader declines."""
+    it (a host, a badge, a language followed by the body) or is a name
+    ``known`` from the headers of a first reading; the body follows at once.
+    As the careful reader, it reads a second time with the names the first
+    found, where a run they would start a comment at is held (rarely)."""
     version = layout.version
     names: dict[str, Author | None] = {}
     comments: list[Comment] = []
@@ -561,7 +562,8 @@ def _read_bare(
         ):
             short += 1
         p = 0
-        if before < 2 and short == 1:
+        named = known is not None and count > 1 and _words(name) in known
+        if before < 2 and short == 1 and not named:
             # No header line under it: a header only if the careful reader's
             # first reading found its name (held until the end).
             if count > 1:
@@ -580,7 +582,7 @@ def _read_bare(
                 p, instance, badges, language, indented = reading
                 if indented:
                     return None  # a language line's indent would tell (capture._language_fits)
-                if before < 2 and p == 1:
+                if before < 2 and p == 1 and not named:  # (named: the name alone)
                     if count > 1:
                         pending.append(name)
                     p = 0
@@ -626,8 +628,9 @@ def _read_bare(
             first = "P"
     if position != stop and text[position:stop].strip(WHITESPACE):
         return None
-    if any(_words(name) in found for name in pending):
-        return None  # the careful reader's second reading takes another header
+    if known is None and any(_words(name) in found for name in pending):
+        # The careful reader's second reading takes another header: read again.
+        return _read_bare(text, start, stop, layout, frozenset(found))
     if header is not None:
         comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
     return len(comments), [], comments, layout
