@@ -187,11 +187,11 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
         layout = Layout(layout.version, layout.kind, firefox=True)
     bare = layout.kind == "copy" and layout.version == "lemmy-0.19"
     read = (_read_bare if bare else _read)(text, region, stop, layout)
-    if read is not None and read[3] != layout:  # Firefox's innerText after all
-        read = _read(text, region, stop, read[3])
+    if read is not None and read[2] != layout:  # Firefox's innerText after all
+        read = _read(text, region, stop, read[2])
     if read is None:
         return None
-    count, ambiguous, comments, layout = read
+    ambiguous, comments, layout = read
     return page_thread(
         prefix,
         tail,
@@ -203,7 +203,7 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
         body=(body_start, notice),
         chrome=chrome,
         comments=tuple(comments),
-        headers=count,
+        headers=len(comments),
         ambiguous=ambiguous,
         unparsed=(),
         layout=layout,
@@ -277,8 +277,9 @@ _NOBODY = Author("", "", None, (), ())
 def _parts(rows: tuple[str, ...], layout: Layout) -> _Parts | None:
     """``_header_parts``'s reading of a header's lines after its name (its time
     line left off in innerText, where the time is read last), when it reads
-    them all and no time among them; a <= 0.19.3 copy's must have the score. Every field but the
-    author's depends on these lines alone, so it is read once a thread."""
+    them all and no time among them; a <= 0.19.3 copy's must have the score.
+    Every field but the author's depends on these lines alone, so it is read
+    once a thread."""
     header = _Header(start=0, end=0, author=_NOBODY)
     if _header_parts(("", *rows), 1, header, layout) != len(rows) + 1:
         return None
@@ -291,12 +292,22 @@ def _parts(rows: tuple[str, ...], layout: Layout) -> _Parts | None:
     )  # fmt: skip
 
 
+def _added(author: Author, instance: str | None, badges: tuple[str, ...]) -> Author:
+    """The name line's author with what the header's lines add (a host, badges),
+    as ``_header_parts`` adds them."""
+    if instance is not None:
+        author = _with_instance(author, instance)
+    if badges != author.badges:
+        author = _with_badges(author, badges)
+    return author
+
+
 def _read(
     text: str, start: int, stop: int, layout: Layout
-) -> tuple[int, list[tuple[Span, _Header]], list[Comment], Layout] | None:
-    """The number of headers of the blocks from ``start`` to ``stop``, those
-    whose glued votes read several ways (with their name's span), the comments
-    (all at depth 0, in page order), and the layout; None where the careful
+) -> tuple[list[tuple[Span, _Header]], list[Comment], Layout] | None:
+    """The headers of the blocks from ``start`` to ``stop`` whose glued votes
+    read several ways (with their name's span), the comments (all at depth 0,
+    in page order, one a header), and the layout; None where the careful
     reader must read them. A Chromium innerText layout whose headers show it
     is Firefox's (two vote lines) comes back at once as Firefox's, with
     nothing read: the caller reads again."""
@@ -332,12 +343,8 @@ def _read(
             return None
         if name in by_name:
             author = by_name[name]
-        else:  # the author with what the header's lines add, as _header_parts adds it
-            if parts[0] is not None:
-                author = _with_instance(author, parts[0])
-            if parts[1] != author.badges:
-                author = _with_badges(author, parts[1])
-            by_name[name] = author
+        else:
+            author = by_name[name] = _added(author, parts[0], parts[1])
         if not innertext:
             return author, sure, parts, None
         last = rows[-1]
@@ -417,7 +424,7 @@ def _read(
                 if found[1]:
                     return None  # the careful reader may read a header across the blank line above
                 if glued_votes and _two_vote_lines(rows):
-                    return 0, [], [], Layout(layout.version, layout.kind, firefox=True)
+                    return [], [], Layout(layout.version, layout.kind, firefox=True)
                 if header is not None:
                     comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
                 header, begin = found, a
@@ -463,7 +470,7 @@ def _read(
             continue
         found = parted[1]
         if glued_votes and _two_vote_lines(rows[k:]):
-            return 0, [], [], Layout(layout.version, layout.kind, firefox=True)
+            return [], [], Layout(layout.version, layout.kind, firefox=True)
         comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
         header, begin, end = found, at[k], at[-1] + len(rows[-1])
         if found[2][6]:
@@ -473,7 +480,7 @@ def _read(
         return None
     if header is not None:
         comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
-    return len(comments), ambiguous, comments, layout
+    return ambiguous, comments, layout
 
 
 def _ambiguous(found: tuple[Author, bool, _Parts, str | None]) -> _Header:
@@ -520,7 +527,7 @@ _RUN = re.compile(
 
 def _read_bare(
     text: str, start: int, stop: int, layout: Layout, known: frozenset[str] | None = None
-) -> tuple[int, list[tuple[Span, _Header]], list[Comment], Layout] | None:
+) -> tuple[list[tuple[Span, _Header]], list[Comment], Layout] | None:
     """``_read`` for a 0.19.4+ Chromium copy, whose headers have no end mark
     (``capture._read_bare_header``): a comment starts at a run of lines after
     two blank lines, or after one where its name line has header lines under
@@ -595,12 +602,8 @@ def _read_bare(
                     seen = (name, instance, badges)
                     if seen in authors:
                         author = authors[seen]
-                    else:  # as _header_parts adds them
-                        if instance is not None:
-                            author = _with_instance(author, instance)
-                        if badges != author.badges:
-                            author = _with_badges(author, badges)
-                        authors[seen] = author
+                    else:
+                        author = authors[seen] = _added(author, instance, badges)
         if p:
             assert author is not None  # (p is only set where it is)
             if header is not None:
@@ -633,7 +636,7 @@ def _read_bare(
         return _read_bare(text, start, stop, layout, frozenset(found))
     if header is not None:
         comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
-    return len(comments), [], comments, layout
+    return [], comments, layout
 
 
 #: A 0.19.4+ copy's header lines' reading (``_bare_parts``): where the body
