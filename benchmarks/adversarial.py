@@ -277,6 +277,31 @@ def capture_copy_held_names(size: int) -> str:
     return _CAPTURE_TOP + comments + "\nBE: 0.19.12\nModlog\n"
 
 
+def capture_firefox_copy(size: int) -> str:
+    """A <= 0.19.3 Firefox copy of a megathread of about ``size`` characters: its
+    replies nested by indentation, read in two passes over its runs of lines."""
+    thread = threadparse.parse(page_text(max(1, size // 330), "lemmy-0.18"))
+    return threadparse.render(thread, "lemmy-0.18", capture="firefox-copy")
+
+
+_FIREFOX_TOP = (
+    "Site\n    Communities\nA title\nada to Gardens · \n\n    You must log in or # to comment.\n"
+    "    Hot\n    New\n"
+)
+
+
+def capture_firefox_held(size: int) -> str:
+    """A 0.19.4+ Firefox copy whose comments end in a line that is a name found
+    elsewhere, as indented as the line above it: each is held until the first
+    reading has found every name, then read as a header, one level deeper each."""
+    unit = "{pad}name{n}\n{pad}@lemmy.ml\n{pad}English\n\n{pad}A body line.\n{pad}name{m}\n\n"
+    count = max(1, size // len(unit.format(pad=" " * 40, n=1000, m=1000)))
+    comments = "".join(
+        unit.format(pad=" " * (4 + 4 * (n % 8)), n=n % 997, m=(n + 1) % 997) for n in range(count)
+    )
+    return _FIREFOX_TOP + comments + "\n    BE: 0.19.12\n    Modlog\n"
+
+
 def api_path_loops(size: int) -> str:
     """Lemmy API JSON whose comments come in pairs whose paths name each other
     as parent: every pair loops, and each is read as top-level comments."""
@@ -552,6 +577,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "capture_headers_under_lists": capture_headers_under_lists,
     "capture_late_decline": capture_late_decline,
     "capture_copy_held_names": capture_copy_held_names,
+    "capture_firefox_copy": capture_firefox_copy,
+    "capture_firefox_held": capture_firefox_held,
     "long_line": long_line,
     "lone_bullets": lone_bullets,
     "header_tokens": header_tokens,

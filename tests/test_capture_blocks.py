@@ -30,15 +30,16 @@ from threadparse.strategies import damaged, threads
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-#: The captures the block reader reads: every innerText and Chromium's
-#: copies. (Firefox's copies, which keep the nesting, are the careful reader's.)
+#: The captures the block reader reads: every kind, of both versions.
 READ = (
     ("lemmy-0.19", "chromium-innertext"),
     ("lemmy-0.19", "firefox-innertext"),
     ("lemmy-0.19", "chromium-copy"),
+    ("lemmy-0.19", "firefox-copy"),
     ("lemmy-0.18", "chromium-innertext"),
     ("lemmy-0.18", "firefox-innertext"),
     ("lemmy-0.18", "chromium-copy"),
+    ("lemmy-0.18", "firefox-copy"),
 )
 
 
@@ -61,11 +62,18 @@ def test_every_real_and_fixture_text_reads_alike(path: Path) -> None:
 @needs_shared
 @pytest.mark.parametrize(
     "pattern",
-    ["*desktop.innertext.txt", "*chromium-desktop.clipboard.txt", "*chromium-*.selection.txt"],
+    [
+        "*desktop.innertext.txt",
+        "*chromium-desktop.clipboard.txt",
+        "*chromium-*.selection.txt",
+        "*firefox-desktop.clipboard.txt",
+        "*firefox-desktop.selection.txt",
+    ],
 )
 def test_the_real_captures_are_read_by_the_block_reader(pattern: str) -> None:
     """What real lemmy-ui pages give as innerText (Chromium and Firefox) and as
-    Chromium's copy: read here, for "auto" and for their version."""
+    Chromium's and Firefox's copies: read here, for "auto" and for their version
+    (Firefox's copies nested down to depth 6)."""
     paths = sorted((SHARED / "real_ui").glob(pattern))
     assert len(paths) >= 6
     for path in paths:
@@ -80,15 +88,30 @@ def test_captured_megathreads_are_read_by_the_block_reader(
     text = capture(size, dialect, kind, seed=size)
     assert compare(text) == 2  # "auto" and the page's version
     assert compare(text, max_depth=None) == 2
+    assert compare(text, max_depth=1) == 2  # Firefox's copies: TP204, replies re-attached
 
 
-@pytest.mark.parametrize("dialect", ["lemmy-0.19", "lemmy-0.18"])
-@pytest.mark.parametrize("kind", CAPTURES)
-def test_the_careful_reader_reads_the_rest(dialect: str, kind: str) -> None:
-    """Firefox's copies (the nesting, glued header lines) are the careful reader's."""
-    text = capture(40, dialect, kind)
-    read = compare(text)
-    assert read == (2 if (dialect, kind) in READ else 0)
+def test_every_capture_kind_is_read() -> None:
+    assert set(READ) == {
+        (dialect, kind) for dialect in ("lemmy-0.19", "lemmy-0.18") for kind in CAPTURES
+    }
+
+
+def test_a_firefox_copy_is_read_with_its_nesting() -> None:
+    """Replies nest by Firefox's 4-column indents: depth 0 to 3 here, and a
+    ``max_depth`` re-attaches the deeper ones with TP204, as the careful reader."""
+    text = capture(40, "lemmy-0.19", "firefox-copy")
+    thread = read_capture_page_blocks(text, dialect="auto", max_depth=256)
+    assert thread is not None
+    assert thread.nesting
+    depths = {comment.depth for comment in thread.walk()}
+    assert depths == set(range(max(depths) + 1))
+    assert max(depths) >= 2
+    capped = read_capture_page_blocks(text, dialect="auto", max_depth=0)
+    assert capped is not None
+    assert {comment.depth for comment in capped.walk()} == {0}
+    assert "TP204" in {diagnostic.code for diagnostic in capped.diagnostics}
+    assert compare(text, max_depth=0) == 2
 
 
 @given(data=st.data())
@@ -124,7 +147,11 @@ TRICKY = (
     size=st.integers(1, 8),
     seed=st.integers(0, 10_000),
     inserts=st.lists(
-        st.tuples(st.integers(0, 10_000), st.sampled_from(["", "  "]), st.sampled_from(TRICKY)),
+        st.tuples(
+            st.integers(0, 10_000),
+            st.sampled_from(["", "  ", "    ", "        "]),  # Firefox's copies: 4 a level
+            st.sampled_from(TRICKY),
+        ),
         max_size=4,
     ),
 )
@@ -171,8 +198,9 @@ def test_a_body_line_the_careful_reader_may_read_otherwise_sends_it_there(
     assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is not None
     lines = text.split("\n")
     at = _first_body_line(lines)
-    changed = "\n".join([*lines[:at], line, "", *lines[at:]])
-    bare = (dialect, kind) == ("lemmy-0.19", "chromium-copy")
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]  # Firefox's copies
+    changed = "\n".join([*lines[:at], indent + line, "", *lines[at:]])
+    bare = dialect == "lemmy-0.19" and kind.endswith("copy")
     if bare and line in ENDS:  # a body line as any other, in a 0.19.4+ copy
         assert compare(changed) == 2
     else:

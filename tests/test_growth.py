@@ -78,6 +78,8 @@ SIZES: dict[str, int] = {
     "capture_headers_under_lists": 60_000,
     "capture_late_decline": 15_000,
     "capture_copy_held_names": 80_000,
+    "capture_firefox_copy": 200_000,
+    "capture_firefox_held": 60_000,
     "api_path_loops": 20_000,
     "api_json_lines": 20_000,
     "html_comments": 25_000,

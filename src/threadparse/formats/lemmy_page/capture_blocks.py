@@ -1,5 +1,5 @@
 r"""Browser captures of lemmy-ui pages read block by block: the fast path of
-``capture.py``'s reader, for every innerText capture and Chromium's copies.
+``capture.py``'s reader, for every capture kind.
 
 The page around the comments (the navbar, the post, the login notice, the sort
 buttons; the sidebar and footer) is read by ``capture.py``'s own functions, on
@@ -28,6 +28,16 @@ comment starts at a run the careful reader's rules start one at
 (``capture._read_bare_header``: two blank lines above, or one and header lines
 under the name).
 
+Firefox's copies keep the nesting: each reply level is indented 4 columns, and
+a header's lines (its name, an ``@host`` line, badges glued to the language,
+``OPMEnglish12•`` before 0.19.4) follow the last line of the comment above with
+no blank line between. ``_read_nested`` reads them in two passes over
+``_RUN``'s runs: the first finds the headers at the runs' ends (splitting a
+run into lines only where its last lines may be a header's) and holds no run;
+the second builds the trees as ``capture._build`` does, a paragraph a run
+where its lines are as indented as its first (a list or a quote, indented
+past its paragraph, splits it).
+
 ``capture.read_capture`` stays the definition: this reader answers only where
 it reads the text the same way, and returns None otherwise. The careful reader
 tries every line of the comments as a header's first, and a header needs the
@@ -37,19 +47,24 @@ also a header's token (the careful reader would read across the blank line
 above it), on a body line another part of the page has (an ``@host`` line, the
 sidebar's first lines, a "more replies" that is not one). A 0.19.4+ copy is
 read a second time with the names the first reading found, as the careful
-reader reads it, where a paragraph starts with one. It also declines on: a
-carriage return, a page without the login notice, anything but a header first
-after the sort buttons, a reading asked for in another version than the
-page's, and Firefox's copies (their nesting and glued header lines). A Chromium innerText layout
-whose headers turn out to be Firefox's (two vote lines) is read again as
-Firefox's. ``tests/test_capture_blocks.py`` compares the two readers.
+reader reads it, where a paragraph starts with one. In a Firefox copy it
+declines on a "·" or "•" line no header ends at (<= 0.19.3), and where a
+header's lines could run across a blank line into a sure token. It also
+declines on: a carriage return, a page without the login notice, anything but
+a header first after the sort buttons, and a reading asked for in another
+version than the page's. A Chromium innerText layout whose headers turn out to
+be Firefox's (two vote lines) is read again as Firefox's.
+``tests/test_capture_blocks.py`` compares the two readers.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, pairwise, repeat
+from operator import add, sub
 
 from threadparse.core.blockgrammar import (
     ANCHOR,
@@ -69,8 +84,10 @@ from threadparse.core.lemmy import deletion_of, more_replies_of
 from threadparse.core.models import Author, Comment, Span, Text, Thread
 from threadparse.core.source import WHITESPACE, Line, TextLineNumbers, split_lines
 from threadparse.formats.lemmy_page.capture import (
+    _MAX_BARE_NAME,
     _MAX_HEADER,
     CAPTURE_REACH,
+    FIREFOX_STEP,
     Layout,
     _after_sort_buttons,
     _Header,
@@ -90,6 +107,7 @@ from threadparse.formats.lemmy_page.capture import (
     split_votes,
 )
 from threadparse.formats.lemmy_page.chrome import LOGIN_NOTICE, SIDEBAR_OPENERS, is_chrome
+from threadparse.formats.lemmy_page.header import MAX_TOKEN_LINE
 
 __all__ = ("read_capture_blocks",)
 
@@ -144,9 +162,7 @@ def _block(innertext: bool) -> re.Pattern[str]:
 
 def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
     """The thread ``capture.read_capture`` reads from the text, or None where
-    this reader cannot show it reads the text the same way. (Its comments are
-    all at depth 0, so ``max_depth`` changes nothing.)"""
-    del max_depth
+    this reader cannot show it reads the text the same way."""
     if "\r" in text:
         return None
     head = split_lines(text[: lines_end(text, CAPTURE_REACH + 12)])
@@ -154,8 +170,6 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
     if to_line is None:
         return None
     layout = page_layout(head, to_line)
-    if layout.kind == "copy" and layout.firefox:
-        return None  # the nesting, and glued header lines: the careful reader's
     if dialect not in ("auto", layout.version):
         return None
     post, used, shown = read_post(head, to_line, layout)
@@ -185,8 +199,15 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
         and (split_votes(prefix) or split_votes(tail))
     ):
         layout = Layout(layout.version, layout.kind, firefox=True)
-    bare = layout.kind == "copy" and layout.version == "lemmy-0.19"
-    read = (_read_bare if bare else _read)(text, region, stop, layout)
+    diagnostics = Diagnostics(TextLineNumbers(text))
+    read: tuple[list[tuple[Span, _Header]], list[Comment], Layout] | None
+    if layout.kind == "copy" and layout.firefox:
+        nested = _read_nested(text, region, stop, layout, max_depth, diagnostics)
+        read = None if nested is None else ([], nested, layout)
+    elif layout.kind == "copy" and layout.version == "lemmy-0.19":
+        read = _read_bare(text, region, stop, layout)
+    else:
+        read = _read(text, region, stop, layout)  # (all at depth 0: max_depth changes nothing)
     if read is not None and read[2] != layout:  # Firefox's innerText after all
         read = _read(text, region, stop, read[2])
     if read is None:
@@ -207,12 +228,14 @@ def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Th
         ambiguous=ambiguous,
         unparsed=(),
         layout=layout,
-        diagnostics=Diagnostics(TextLineNumbers(text)),
+        diagnostics=diagnostics,
     )
 
 
 #: The words the sidebar's fixed lines start with (``chrome.SIDEBAR_OPENERS``).
 _OPENERS = ("Subscribe", "Joined", "Create a post", "You are not logged in.")
+#: Their first words, white space not folded yet.
+_OPENING = ("Subscribe", "Joined", "Create", "You")
 
 
 def _tail_start(text: str, region: int) -> int:
@@ -696,3 +719,539 @@ def _two_vote_lines(head: Sequence[str]) -> bool:
 
 #: What a count's line starts with (``split_pair`` asks the rest).
 _COUNT_STARTS = "0123456789-−"
+
+
+# -- Firefox's copies: nested by indentation ------------------------------------------
+
+#: A line whose indentation has a tab or a zero-width character (``source.py``
+#: counts those otherwise than a column a character). (After a line end: ``re``
+#: looks for a pattern's first character fast, and tries ``(?m)^`` everywhere.)
+_EXOTIC_LEAD = re.compile(f"\\n{COL}{MANY}{EXOTIC}")
+#: "N more replies" at a line's start: a copy does not print it.
+_MORE_ANYWHERE = re.compile(f"\\n{WS}{MANY}{_MORE_START}")
+#: A body line that may be a header's (an ``@host`` line) or the sidebar's.
+_FLAGGED = re.compile(f"\\n{WS}{MANY}(?:@|{'|'.join(_OPENING)})")
+#: Where a run's lines meet: the white space around a line end (the lookbehind
+#: starts a match only where white space starts, so that it stays linear).
+_SEAM = re.compile(f"(?<!{WS}){WS}{MANY}\\n{WS}{MANY}")
+_PLUS_ONE = (1).__add__
+
+
+class _Run:
+    """A run of non-blank lines (``block``, from its first line's content at
+    ``at``, that line ``lead`` columns in), the blank lines after it, and
+    whether a line has a "·" or "•" (a <= 0.19.3 header's score). Its lines'
+    contents, indents and content starts are split only where asked for."""
+
+    __slots__ = ("_rows", "at", "blanks", "block", "indents", "lead", "marked", "starts")
+
+    def __init__(self, block: str, at: int, lead: int, blanks: int) -> None:
+        self.block, self.at, self.lead, self.blanks = block, at, lead, blanks
+        self.marked = "•" in block or "·" in block
+        self._rows: list[str] | None = None
+        self.indents: list[int] = []
+        self.starts: list[int] = []
+
+    @property
+    def rows(self) -> list[str]:
+        """The lines' contents (and ``indents`` and ``starts`` with them)."""
+        if self._rows is None:
+            block = self.block
+            if "\n" not in block:
+                self._rows, self.indents, self.starts = (
+                    [block.rstrip(WHITESPACE)],
+                    [self.lead],
+                    [self.at],
+                )
+                return self._rows
+            # Column by column, with no Python code a line (as source.split_lines).
+            raws = block.split("\n")
+            lengths = list(map(len, raws))
+            indents = list(map(sub, lengths, map(len, map(str.lstrip, raws, repeat(WHITESPACE)))))
+            lines = accumulate(map(_PLUS_ONE, lengths), initial=self.at)
+            self.starts = list(map(add, lines, indents))  # (the first line's indent is 0 here)
+            indents[0] = self.lead  # (the pattern took it)
+            self.indents = indents
+            self._rows = list(map(str.strip, raws, repeat(WHITESPACE)))
+        return self._rows
+
+    def first(self) -> str:
+        """The first line's content."""
+        end = self.block.find("\n")
+        return (self.block if end == -1 else self.block[:end]).rstrip(WHITESPACE)
+
+    def last(self) -> tuple[str, int, int, int, int]:
+        """The last line: its content, row, indent, content start, and the indent
+        of the line above it (-1 where it is the first)."""
+        block = self.block
+        end = block.rfind("\n")
+        if end == -1:
+            return block.rstrip(WHITESPACE), 0, self.lead, self.at, -1
+        raw = block[end + 1 :]
+        content = raw.lstrip(WHITESPACE)
+        indent = len(raw) - len(content)
+        above = block.rfind("\n", 0, end)
+        if above == -1:
+            before = self.lead
+        else:
+            before = end - above - 1 - len(block[above + 1 : end].lstrip(WHITESPACE))
+        row = block.count("\n")
+        return content.rstrip(WHITESPACE), row, indent, self.at + end + 1 + indent, before
+
+
+def _runs(text: str, start: int, stop: int) -> Iterator[_Run | None]:
+    """The runs of lines from ``start`` to ``stop``, one at a time; None where
+    text is left that no run takes."""
+    position = start
+    blanks = 1
+    for match in _RUN.finditer(text, start, stop):
+        if match.start() != position:
+            yield None  # text no block takes
+            return
+        position = match.end()
+        at = match.start("r")
+        blanks = text.count("\n", match.start("t"), match.end("t"))
+        yield _Run(match.group("r"), at, at - match.start(), blanks)
+    if position != stop and text[position:stop].strip(WHITESPACE):
+        yield None  # text no block takes
+    elif blanks == 0 and stop < len(text):
+        yield None  # a header's lines could reach the sidebar's
+
+
+#: A header read from a Firefox copy: its run, the rows of its name and after
+#: its last line; the author (with what its lines add), the language and the
+#: score; the name line's indent, where its content and its line start, where
+#: the header's last content ends; where the run's next line's content starts
+#: and its indent (-1 where the header ends the run).
+_Found = tuple[int, int, int, Author, str | None, int | None, int, int, int, int, int, int]
+#: What a header's lines after its name read as: how many of them, the
+#: author's instance and badges, the language and the score.
+_Read = tuple[int, str | None, tuple[str, ...], str | None, int | None]
+
+
+def _found(r: int, run: _Run, j: int, e: int, author: Author, read: _Read | None) -> _Found:
+    """A header of run ``r`` from its name row ``j`` to before row ``e``."""
+    rows, indents, starts = run.rows, run.indents, run.starts
+    instance, badges, language, score = (None, (), None, None) if read is None else read[1:]
+    more = e < len(rows)
+    return (
+        r, j, e, _added(author, instance, badges), language, score,
+        indents[j], starts[j], starts[j] - indents[j], starts[e - 1] + len(rows[e - 1]),
+        starts[e] if more else -1, indents[e] if more else -1,
+    )  # fmt: skip
+
+
+def _read_nested(
+    text: str,
+    start: int,
+    stop: int,
+    layout: Layout,
+    max_depth: int | None,
+    diagnostics: Diagnostics,
+) -> list[Comment] | None:
+    """The comment trees of a Firefox copy from ``start`` to ``stop``, nested by
+    indentation as ``capture._build`` nests them; None where the careful reader
+    must read them.
+
+    ``_RUN`` takes the runs of non-blank lines. A header's lines end a run: the
+    last lines of the comment before are above them, the blank line and the
+    body under them. A <= 0.19.3 copy's header ends in its score's "•" (read as
+    ``capture._read_header`` reads it); a 0.19.4+ copy's has no end mark and
+    is read where ``capture._read_bare_header`` reads one, and where a name
+    the first reading found confirms one (``capture._find_headers``'s second
+    reading). The headers are read in a first pass over the runs, holding none;
+    the comments are built in a second."""
+    # (The comments start at a line's start: the line end before it is searched too.)
+    since = max(start - 1, 0)
+    if _EXOTIC_LEAD.search(text, since, stop) or _MORE_ANYWHERE.search(text, since, stop):
+        return None
+    runs = _runs(text, start, stop)
+    if layout.version == "lemmy-0.18":
+        headers = _scored_headers(runs, layout)
+    else:
+        headers = _bare_headers(text, runs, layout)
+    if not headers or headers[0][:2] != (0, 0):
+        return None  # none, or TP901's reading: a line before the first header
+    return _nest(text, start, stop, headers, max_depth, diagnostics)
+
+
+def _short(row: str) -> bool:
+    """Can this row be one of a header's lines after its name (at most 80
+    characters, white space folded)?"""
+    return len(row) <= _HEAD_LINE or len(_words(row)) <= _HEAD_LINE
+
+
+def _maybe_sure(row: str) -> bool:
+    """Can ``capture._sure_token`` say yes to this row (a cheap superset: a
+    badge starts it, or a host, a count or a time, or it ends in a mark)?"""
+    first = row[0]
+    return (
+        first in "@0123456789-−·•"
+        or row[-1] in "·•"
+        or (first in "OMAB" and (len(row) == 1 or not row[1].islower()))
+        or row.startswith("Banned")
+        or (
+            first in "aAiInNjJyYlL"  # a time's first letters ("an hour ago", "in 3 days")
+            and (len(row) <= MAX_TOKEN_LINE or len(_words(row)) <= MAX_TOKEN_LINE)
+            and bool(_ANCHOR_LINE.match(row))
+        )
+    )
+
+
+def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> list[_Found] | None:
+    """A <= 0.19.3 Firefox copy's headers: a name line, and lines up to the one
+    that reads the score (glued: ``OPMEnglish12•``), as ``capture._read_header``
+    reads them from the first line that starts one; None where a "·" or "•"
+    line reads no header (the careful reader's) or a header's lines could run
+    across a blank line."""
+    names: dict[str, Author | None] = {}
+    cache: dict[tuple[str, ...], _Read | None] = {}
+    headers: list[_Found] = []
+    for r, (run, following) in enumerate(pairwise(chain(runs, (None,)))):
+        if run is None:
+            return None
+        if (
+            run.blanks == 1
+            and following is not None
+            and _maybe_sure(first := following.first())
+            and _sure_token(first)
+        ):
+            return None  # capture._read_header reads a header's lines across the blank line
+        if not run.marked:
+            continue
+        rows = run.rows
+        cursor = 0
+        for s in [s for s, row in enumerate(rows) if row[-1] in "·•"]:
+            if s < cursor:
+                continue
+            # The name: a line above, with only lines a header has between.
+            low = s - 1
+            while (
+                low > cursor
+                and s - low < _MAX_HEADER
+                and _short(rows[low])
+                and _maybe_sure(rows[low])  # a host, a badge, badges glued, a count
+            ):
+                low -= 1
+            for j in range(max(low, cursor), s):
+                key = tuple(rows[j + 1 : j + 1 + _MAX_HEADER])
+                if key in cache:
+                    read = cache[key]
+                else:
+                    read = cache[key] = _scored_parts(key, layout)
+                if read is None:
+                    continue
+                author = _author(names, rows[j], layout)
+                if author is None:
+                    continue
+                cursor = j + 1 + read[0]
+                headers.append(_found(r, run, j, cursor, author, read))
+                break
+            else:
+                return None  # a "·" or "•" line in a body
+    return headers
+
+
+def _scored_parts(rows: tuple[str, ...], layout: Layout) -> _Read | None:
+    """``_header_parts``'s reading of the lines after a <= 0.19.3 name line,
+    when it reads a score."""
+    header = _Header(start=0, end=0, author=_NOBODY)
+    read = _header_parts(("", *rows), 1, header, layout)
+    if read is None or header.score is None:
+        return None
+    author = header.author
+    return read - 1, author.instance, author.badges, header.language, header.score
+
+
+def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> list[_Found] | None:
+    """A 0.19.4+ Firefox copy's headers, each the last lines of a run
+    (``capture._read_bare_header``): a name line and the header lines under
+    it (a host, badges, the language glued to them or alone), then one blank
+    line (two under a header that is sure) and the body, at least as indented
+    as the name. A name line alone is a header where it is indented otherwise
+    than the line above it and the body is as indented; and, as the careful
+    reader's second reading, where the first reading found its name and the
+    body is as indented or more."""
+    names: dict[str, Author | None] = {}
+    cache: dict[tuple[tuple[str, ...], bool], _Read] = {}
+    headers: list[_Found] = []
+    found: set[str] = set()
+    # The runs that end in a name line alone that is a header only if the first
+    # reading finds its name: the run, the line's row, where its content starts,
+    # its indent (as numbers only: there may be one a paragraph).
+    held = [array("q") for _ in range(4)]
+    for r, (run, following) in enumerate(pairwise(chain(runs, (None,)))):
+        if run is None:
+            return None
+        blanks = run.blanks
+        if following is None or not 1 <= blanks <= 2:
+            continue  # no body follows this run's lines: no header ends it
+        body = following.lead
+        name, last, indent, at, before = run.last()
+        if last and _short(name):
+            # Header lines may be above it: the name, a host, badges.
+            rows, indents = run.rows, run.indents
+            # A language line ends the header where the body is as indented or more.
+            fits = indent > 0 and body >= indent
+            low = last
+            while (
+                low > 0
+                and last - low < _MAX_HEADER
+                and _short(rows[low])
+                and (low == last or _maybe_sure(rows[low]))  # a host, a badge above the last
+            ):
+                low -= 1
+            for j in range(low, last):
+                key = (tuple(rows[j + 1 :]), fits)
+                if key in cache:
+                    read = cache[key]
+                else:
+                    read = cache[key] = _bare_read(*key, layout=layout)
+                if read[0] != last - j or body < indents[j]:
+                    continue
+                author = _author(names, rows[j], layout)
+                if author is None:
+                    continue
+                headers.append(_found(r, run, j, last + 1, author, read))
+                found.add(_words(rows[j]))
+                break
+            else:
+                j = -1
+            if j >= 0:
+                continue
+        # The last line alone: a name where it steps in or out from the line
+        # above and the body is as indented, else only if its name is found.
+        if body < indent:
+            continue
+        if (
+            before in (-1, indent)
+            or blanks == 2
+            or body != indent
+            or (words := _words(name))[-1] in ".,;:!?"
+            or len(words) > _MAX_BARE_NAME
+        ):
+            for column, value in zip(held, (r, last, at, indent), strict=True):
+                column.append(value)
+            continue
+        author = _author(names, name, layout)
+        if author is not None:
+            headers.append(
+                (
+                    r,
+                    last,
+                    last + 1,
+                    author,
+                    None,
+                    None,
+                    indent,
+                    at,
+                    at - indent,
+                    at + len(name),
+                    -1,
+                    -1,
+                )
+            )
+            found.add(words)
+    taken = False
+    for r, last, at, indent in zip(*held, strict=True):
+        name = _first_line(text, at)
+        if " ".join(name.split()) in found:
+            author = _author(names, name, layout)
+            if author is not None:
+                end = at + len(name)
+                headers.append(
+                    (r, last, last + 1, author, None, None, indent, at, at - indent, end, -1, -1)
+                )
+                taken = True
+    if taken:
+        headers.sort(key=lambda header: header[0])
+    return headers
+
+
+def _author(names: dict[str, Author | None], name: str, layout: Layout) -> Author | None:
+    """The author a name line shows (``names`` remembers them)."""
+    if name in names:
+        return names[name]
+    author = names[name] = _name_author_of(name, layout.version)
+    return author
+
+
+def _bare_read(rows: tuple[str, ...], fits: bool, *, layout: Layout) -> _Read:
+    """``_header_parts``'s reading of the lines under a 0.19.4+ Firefox copy's
+    name line, at a run's end (``fits``: may the last be the language?)."""
+    header = _Header(start=0, end=0, author=_NOBODY)
+    read = _header_parts(rows, 0, header, layout, lambda at: at + 1 < len(rows) or fits)
+    author = header.author
+    # (A count glued to a separator is read as a score: "3·" under the name.)
+    return read or 0, author.instance, author.badges, header.language, header.score
+
+
+@functools.cache
+def _other_indent(indent: int) -> re.Pattern[str]:
+    """A further line of a run indented otherwise than ``indent`` columns."""
+    return re.compile(f"\\n(?!{COL}{{{indent}}}{NWS})")
+
+
+class _Open:
+    """A comment being built (``capture._Open``)."""
+
+    __slots__ = (
+        "author", "deleted", "end", "indent", "language", "lines", "paragraphs",
+        "removed", "replies", "score", "start",
+    )  # fmt: skip
+
+    def __init__(
+        self, author: Author, language: str | None, score: int | None, indent: int, start: int,
+        end: int,
+    ) -> None:  # fmt: skip
+        self.author, self.language, self.score = author, language, score
+        self.indent, self.start, self.end = indent, start, end
+        self.deleted = self.removed = False
+        self.lines = 0
+        self.paragraphs: list[Text] = []
+        self.replies: list[Comment] = []
+
+
+def _nest(
+    text: str,
+    start: int,
+    stop: int,
+    headers: list[_Found],
+    max_depth: int | None,
+    diagnostics: Diagnostics,
+) -> list[Comment] | None:
+    """The comment trees from the headers read and the runs between them, as
+    ``capture._build`` and ``capture._read_body`` make them, the runs read a
+    second time; None where a body holds a line the careful reader reads
+    otherwise (an ``@host`` line, the sidebar's first lines)."""
+    base = min(header[6] for header in headers)
+    roots: list[Comment] = []
+    stack: list[_Open] = []
+    text_of, span_of = Text, Span
+
+    def close_top() -> None:
+        done = stack.pop()
+        comment = Comment(
+            done.author, done.score, None, None, done.language, None, None, None, False,
+            done.deleted, done.removed, None, len(stack), tuple(done.paragraphs),
+            tuple(done.replies), span_of(done.start, done.end),
+        )  # fmt: skip
+        if stack:
+            top = stack[-1]
+            top.replies.append(comment)
+            top.end = max(top.end, done.end)
+        else:
+            roots.append(comment)
+
+    def add_body(piece: str, at: int, indent: int) -> bool:
+        """Read a piece of a run (``piece``, its content at ``at``, its first
+        line ``indent`` columns in) into the open comment's body."""
+        piece = piece.rstrip(WHITESPACE)
+        if (piece[0] == "@" or piece.startswith(_OPENING)) and _flagged(piece.split("\n", 1)[0]):
+            return False
+        comment = stack[-1]
+        if "\n" not in piece:  # a line alone
+            comment.lines += 1
+            comment.paragraphs.append(text_of(piece, span_of(at, at + len(piece))))
+            return True
+        for flag in _FLAGGED.finditer(piece):
+            if _flagged(piece[flag.start() + 1 :].split("\n", 1)[0]):
+                return False
+        comment.lines += piece.count("\n") + 1
+        if not _other_indent(indent).search(piece):  # one paragraph
+            comment.paragraphs.append(text_of(_SEAM.sub("\n", piece), span_of(at, at + len(piece))))
+            return True
+        # A list or a quote is indented past its paragraph, with no blank line.
+        raws = piece.split("\n")
+        indents = list(
+            map(sub, map(len, raws), map(len, map(str.lstrip, raws, repeat(WHITESPACE))))
+        )
+        indents[0] = indent
+        rows = list(map(str.strip, raws, repeat(WHITESPACE)))
+        starts = list(map(add, accumulate(map(_PLUS_ONE, map(len, raws)), initial=at), indents))
+        starts[0] = at
+        first = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or (
+                (indents[k] > indents[first]) != (indents[k - 1] > indents[first])
+            ):
+                comment.paragraphs.append(
+                    text_of(
+                        "\n".join(rows[first:k]),
+                        span_of(starts[first], starts[k - 1] + len(rows[k - 1])),
+                    )
+                )
+                first = k
+        return True
+
+    def end_body() -> None:
+        """A body of one line may be the deleted or removed placeholder."""
+        comment = stack[-1]
+        paragraphs = comment.paragraphs
+        if paragraphs:
+            comment.end = max(comment.end, paragraphs[-1].span.end)
+        if comment.lines == 1 and (gone := deletion_of(paragraphs[0].text)) is not None:
+            comment.deleted, comment.removed = gone == "deleted", gone == "removed"
+            comment.paragraphs = []
+
+    count = len(headers)
+    next_header = 0
+    for r, match in enumerate(_RUN.finditer(text, start, stop)):
+        at = match.start("r")
+        indent = at - match.start()
+        piece_end = match.end("r")
+        while next_header < count and headers[next_header][0] == r:
+            header = headers[next_header]
+            next_header += 1
+            (
+                _,
+                _,
+                _,
+                author,
+                language,
+                score,
+                name_indent,
+                name_at,
+                line_at,
+                head_end,
+                rest,
+                rest_indent,
+            ) = header
+            if at >= 0 and line_at > at and not add_body(text[at : line_at - 1], at, indent):
+                return None
+            if stack:
+                end_body()
+            while stack and stack[-1].indent >= name_indent:
+                close_top()
+            if max_depth is not None and len(stack) > max_depth:
+                close_top()
+            page_depth = (name_indent - base) // FIREFOX_STEP
+            if max_depth is not None and page_depth > max_depth:
+                diagnostics.report(
+                    "TP204",
+                    f"reply at depth {page_depth} is deeper than max_depth={max_depth}: it is "
+                    f"attached at depth {max_depth}, so the comment it replies to is lost",
+                    span_of(name_at, name_at + len(_first_line(text, name_at))),
+                )
+            stack.append(_Open(author, language, score, name_indent, name_at, head_end))
+            at, indent = rest, rest_indent
+        if at >= 0 and not add_body(text[at:piece_end], at, indent):
+            return None
+    if stack:
+        end_body()
+    while stack:
+        close_top()
+    return roots
+
+
+def _first_line(text: str, at: int) -> str:
+    """The content of the line whose content starts at ``at``."""
+    end = text.find("\n", at)
+    return text[at : len(text) if end == -1 else end].rstrip(WHITESPACE)
+
+
+def _flagged(row: str) -> bool:
+    """Is a body line (its start) one the careful reader reads otherwise: an
+    ``@host`` line (TP106), or a line the sidebar may start at?"""
+    row = row.strip(WHITESPACE)
+    return row[:1] == "@" or bool(SIDEBAR_OPENERS.fullmatch(_words(row)))
