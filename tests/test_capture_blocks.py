@@ -168,7 +168,9 @@ def _comments_start(lines: list[str]) -> int:
     """Index of the first comment's first line (after the login notice and the
     sort buttons)."""
     at = next(i for i, line in enumerate(lines) if line.startswith("You must log in")) + 1
-    while not lines[at] or lines[at] in ("Hot", "Top", "Controversial", "New", "Old", "Chat"):
+    while not lines[at].strip() or lines[at].strip() in (
+        "Hot", "Top", "Controversial", "New", "Old", "Chat",
+    ):  # fmt: skip
         at += 1
     return at
 
@@ -206,6 +208,22 @@ def test_a_body_line_the_careful_reader_may_read_otherwise_sends_it_there(
     else:
         assert read_capture_page_blocks(changed, dialect="auto", max_depth=256) is None
         compare(changed)
+
+
+@pytest.mark.parametrize(("dialect", "kind"), READ)
+def test_a_sidebar_word_in_a_headers_language_place_is_the_careful_readers(
+    dialect: str, kind: str
+) -> None:
+    """A "Subscribe" where two comments' language goes reads as their language,
+    but the careful reader may start the sidebar at the first (the block reader
+    looks for the sidebar from the last): the block reader leaves it."""
+    lines = capture(8, dialect, kind, seed=419).split("\n")
+    start = _comments_start(lines)
+    for at in [i for i in range(start, len(lines)) if "English" in lines[i]][:2]:
+        lines[at] = lines[at].replace("English", "Subscribe")
+    text = "\n".join(lines)
+    assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is None
+    compare(text)
 
 
 @pytest.mark.parametrize(

@@ -308,6 +308,8 @@ def _parts(rows: tuple[str, ...], layout: Layout) -> _Parts | None:
         return None
     if header.time is not None if layout.kind == "innertext" else header.score is None:
         return None  # innerText: a time above the last line ends the header there
+    if _sidebar_word(header.language):
+        return None  # the careful reader's sidebar may start there: read as a paragraph's
     author = header.author
     return (
         author.instance, author.badges, header.language, header.score,
@@ -612,6 +614,8 @@ def _read_bare(
                 p, instance, badges, language, indented = reading
                 if indented:
                     return None  # a language line's indent would tell (capture._language_fits)
+                if _sidebar_word(language):
+                    return None  # the careful reader's sidebar may start there
                 if before < 2 and p == 1 and not named:  # (named: the name alone)
                     if count > 1:
                         pending.append(name)
@@ -818,27 +822,79 @@ def _runs(text: str, start: int, stop: int) -> Iterator[_Run | None]:
         yield None  # a header's lines could reach the sidebar's
 
 
-#: A header read from a Firefox copy: its run, the rows of its name and after
-#: its last line; the author (with what its lines add), the language and the
-#: score; the name line's indent, where its content and its line start, where
-#: the header's last content ends; where the run's next line's content starts
-#: and its indent (-1 where the header ends the run).
-_Found = tuple[int, int, int, Author, str | None, int | None, int, int, int, int, int, int]
 #: What a header's lines after its name read as: how many of them, the
 #: author's instance and badges, the language and the score.
 _Read = tuple[int, str | None, tuple[str, ...], str | None, int | None]
 
 
-def _found(r: int, run: _Run, j: int, e: int, author: Author, read: _Read | None) -> _Found:
-    """A header of run ``r`` from its name row ``j`` to before row ``e``."""
-    rows, indents, starts = run.rows, run.indents, run.starts
-    instance, badges, language, score = (None, (), None, None) if read is None else read[1:]
-    more = e < len(rows)
-    return (
-        r, j, e, _added(author, instance, badges), language, score,
-        indents[j], starts[j], starts[j] - indents[j], starts[e - 1] + len(rows[e - 1]),
-        starts[e] if more else -1, indents[e] if more else -1,
+class _Headers:
+    """The headers read from a Firefox copy, as columns (a copy may have
+    100,000; a tuple each would cost about the input's size again): each
+    one's run and name row, the name line's indent, where its content and
+    its line start, where the header's last content ends, where the run's next
+    line's content starts and its indent (-1 where the header ends the run),
+    and its reading (the author with what its lines add, the language, the
+    score: one tuple for all headers that read alike)."""
+
+    __slots__ = (
+        "_same",
+        "at",
+        "end",
+        "indent",
+        "line",
+        "readings",
+        "rest",
+        "rest_indent",
+        "row",
+        "run",
     )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.run, self.row, self.indent = array("q"), array("q"), array("q")
+        self.at, self.line, self.end = array("q"), array("q"), array("q")
+        self.rest, self.rest_indent = array("q"), array("q")
+        self.readings: list[tuple[Author, str | None, int | None]] = []
+        self._same: dict[
+            tuple[Author, str | None, int | None], tuple[Author, str | None, int | None]
+        ] = {}
+
+    def __len__(self) -> int:
+        return len(self.run)
+
+    def add(
+        self, r: int, j: int, indent: int, at: int, end: int, rest: int, rest_indent: int,
+        reading: tuple[Author, str | None, int | None],
+    ) -> None:  # fmt: skip
+        self.run.append(r)
+        self.row.append(j)
+        self.indent.append(indent)
+        self.at.append(at)
+        self.line.append(at - indent)
+        self.end.append(end)
+        self.rest.append(rest)
+        self.rest_indent.append(rest_indent)
+        self.readings.append(self._same.setdefault(reading, reading))
+
+    def found(self, r: int, run: _Run, j: int, e: int, author: Author, read: _Read | None) -> None:
+        """Add the header of run ``r`` from its name row ``j`` to before row ``e``."""
+        rows, indents, starts = run.rows, run.indents, run.starts
+        instance, badges, language, score = (None, (), None, None) if read is None else read[1:]
+        more = e < len(rows)
+        self.add(
+            r, j, indents[j], starts[j], starts[e - 1] + len(rows[e - 1]),
+            starts[e] if more else -1, indents[e] if more else -1,
+            (_added(author, instance, badges), language, score),
+        )  # fmt: skip
+
+    def in_order(self) -> _Headers:
+        """The headers in their runs' order (a stable sort)."""
+        order = sorted(range(len(self)), key=self.run.__getitem__)
+        ordered = _Headers()
+        for name in ("run", "row", "indent", "at", "line", "end", "rest", "rest_indent"):
+            column = getattr(self, name)
+            setattr(ordered, name, array("q", [column[i] for i in order]))
+        ordered.readings = [self.readings[i] for i in order]
+        return ordered
 
 
 def _read_nested(
@@ -870,7 +926,7 @@ def _read_nested(
         headers = _scored_headers(runs, layout)
     else:
         headers = _bare_headers(text, runs, layout)
-    if not headers or headers[0][:2] != (0, 0):
+    if not headers or headers.run[0] != 0 or headers.row[0] != 0:
         return None  # none, or TP901's reading: a line before the first header
     return _nest(text, start, stop, headers, max_depth, diagnostics)
 
@@ -898,7 +954,7 @@ def _maybe_sure(row: str) -> bool:
     )
 
 
-def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> list[_Found] | None:
+def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> _Headers | None:
     """A <= 0.19.3 Firefox copy's headers: a name line, and lines up to the one
     that reads the score (glued: ``OPMEnglish12•``), as ``capture._read_header``
     reads them from the first line that starts one; None where a "·" or "•"
@@ -906,7 +962,7 @@ def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> list[_Found]
     across a blank line."""
     names: dict[str, Author | None] = {}
     cache: dict[tuple[str, ...], _Read | None] = {}
-    headers: list[_Found] = []
+    headers = _Headers()
     for r, (run, following) in enumerate(pairwise(chain(runs, (None,)))):
         if run is None:
             return None
@@ -941,11 +997,13 @@ def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> list[_Found]
                     read = cache[key] = _scored_parts(key, layout)
                 if read is None:
                     continue
+                if _sidebar_word(read[3]):
+                    return None  # the careful reader's sidebar may start there
                 author = _author(names, rows[j], layout)
                 if author is None:
                     continue
                 cursor = j + 1 + read[0]
-                headers.append(_found(r, run, j, cursor, author, read))
+                headers.found(r, run, j, cursor, author, read)
                 break
             else:
                 return None  # a "·" or "•" line in a body
@@ -963,7 +1021,7 @@ def _scored_parts(rows: tuple[str, ...], layout: Layout) -> _Read | None:
     return read - 1, author.instance, author.badges, header.language, header.score
 
 
-def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> list[_Found] | None:
+def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> _Headers | None:
     """A 0.19.4+ Firefox copy's headers, each the last lines of a run
     (``capture._read_bare_header``): a name line and the header lines under
     it (a host, badges, the language glued to them or alone), then one blank
@@ -974,7 +1032,7 @@ def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> lis
     body is as indented or more."""
     names: dict[str, Author | None] = {}
     cache: dict[tuple[tuple[str, ...], bool], _Read] = {}
-    headers: list[_Found] = []
+    headers = _Headers()
     found: set[str] = set()
     # The runs that end in a name line alone that is a header only if the first
     # reading finds its name: the run, the line's row, where its content starts,
@@ -1007,12 +1065,14 @@ def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> lis
                     read = cache[key]
                 else:
                     read = cache[key] = _bare_read(*key, layout=layout)
+                if _sidebar_word(read[3]):
+                    return None  # the careful reader's sidebar may start there
                 if read[0] != last - j or body < indents[j]:
                     continue
                 author = _author(names, rows[j], layout)
                 if author is None:
                     continue
-                headers.append(_found(r, run, j, last + 1, author, read))
+                headers.found(r, run, j, last + 1, author, read)
                 found.add(_words(rows[j]))
                 break
             else:
@@ -1035,22 +1095,7 @@ def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> lis
             continue
         author = _author(names, name, layout)
         if author is not None:
-            headers.append(
-                (
-                    r,
-                    last,
-                    last + 1,
-                    author,
-                    None,
-                    None,
-                    indent,
-                    at,
-                    at - indent,
-                    at + len(name),
-                    -1,
-                    -1,
-                )
-            )
+            headers.add(r, last, indent, at, at + len(name), -1, -1, (author, None, None))
             found.add(words)
     taken = False
     for r, last, at, indent in zip(*held, strict=True):
@@ -1058,14 +1103,15 @@ def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> lis
         if " ".join(name.split()) in found:
             author = _author(names, name, layout)
             if author is not None:
-                end = at + len(name)
-                headers.append(
-                    (r, last, last + 1, author, None, None, indent, at, at - indent, end, -1, -1)
-                )
+                headers.add(r, last, indent, at, at + len(name), -1, -1, (author, None, None))
                 taken = True
-    if taken:
-        headers.sort(key=lambda header: header[0])
-    return headers
+    return headers.in_order() if taken else headers
+
+
+def _sidebar_word(language: str | None) -> bool:
+    """Is a header's language a line the sidebar starts with ("Subscribe",
+    "Joined", "Create a post")? The careful reader may start the sidebar there."""
+    return language is not None and SIDEBAR_OPENERS.fullmatch(language) is not None
 
 
 def _author(names: dict[str, Author | None], name: str, layout: Layout) -> Author | None:
@@ -1116,7 +1162,7 @@ def _nest(
     text: str,
     start: int,
     stop: int,
-    headers: list[_Found],
+    headers: _Headers,
     max_depth: int | None,
     diagnostics: Diagnostics,
 ) -> list[Comment] | None:
@@ -1124,7 +1170,7 @@ def _nest(
     ``capture._build`` and ``capture._read_body`` make them, the runs read a
     second time; None where a body holds a line the careful reader reads
     otherwise (an ``@host`` line, the sidebar's first lines)."""
-    base = min(header[6] for header in headers)
+    base = min(headers.indent)
     roots: list[Comment] = []
     stack: list[_Open] = []
     text_of, span_of = Text, Span
@@ -1195,28 +1241,24 @@ def _nest(
             comment.paragraphs = []
 
     count = len(headers)
+    runs, indents, ats, lines, ends = (
+        headers.run,
+        headers.indent,
+        headers.at,
+        headers.line,
+        headers.end,
+    )
+    rests, rest_indents, readings = headers.rest, headers.rest_indent, headers.readings
     next_header = 0
     for r, match in enumerate(_RUN.finditer(text, start, stop)):
         at = match.start("r")
         indent = at - match.start()
         piece_end = match.end("r")
-        while next_header < count and headers[next_header][0] == r:
-            header = headers[next_header]
+        while next_header < count and runs[next_header] == r:
+            h = next_header
             next_header += 1
-            (
-                _,
-                _,
-                _,
-                author,
-                language,
-                score,
-                name_indent,
-                name_at,
-                line_at,
-                head_end,
-                rest,
-                rest_indent,
-            ) = header
+            name_indent, name_at, line_at = indents[h], ats[h], lines[h]
+            author, language, score = readings[h]
             if at >= 0 and line_at > at and not add_body(text[at : line_at - 1], at, indent):
                 return None
             if stack:
@@ -1233,8 +1275,8 @@ def _nest(
                     f"attached at depth {max_depth}, so the comment it replies to is lost",
                     span_of(name_at, name_at + len(_first_line(text, name_at))),
                 )
-            stack.append(_Open(author, language, score, name_indent, name_at, head_end))
-            at, indent = rest, rest_indent
+            stack.append(_Open(author, language, score, name_indent, name_at, ends[h]))
+            at, indent = rests[h], rest_indents[h]
         if at >= 0 and not add_body(text[at:piece_end], at, indent):
             return None
     if stack:
