@@ -743,15 +743,13 @@ _PLUS_ONE = (1).__add__
 
 class _Run:
     """A run of non-blank lines (``block``, from its first line's content at
-    ``at``, that line ``lead`` columns in), the blank lines after it, and
-    whether a line has a "·" or "•" (a <= 0.19.3 header's score). Its lines'
-    contents, indents and content starts are split only where asked for."""
+    ``at``, that line ``lead`` columns in) and the blank lines after it. Its
+    lines' contents, indents and content starts are split only where asked for."""
 
-    __slots__ = ("_rows", "at", "blanks", "block", "indents", "lead", "marked", "starts")
+    __slots__ = ("_rows", "at", "blanks", "block", "indents", "lead", "starts")
 
     def __init__(self, block: str, at: int, lead: int, blanks: int) -> None:
         self.block, self.at, self.lead, self.blanks = block, at, lead, blanks
-        self.marked = "•" in block or "·" in block
         self._rows: list[str] | None = None
         self.indents: list[int] = []
         self.starts: list[int] = []
@@ -973,8 +971,8 @@ def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> _Headers | N
             and _sure_token(first)
         ):
             return None  # capture._read_header reads a header's lines across the blank line
-        if not run.marked:
-            continue
+        if "•" not in run.block and "·" not in run.block:
+            continue  # no line can read a score
         rows = run.rows
         cursor = 0
         for s in [s for s, row in enumerate(rows) if row[-1] in "·•"]:
@@ -1193,29 +1191,25 @@ def _nest(
         """Read a piece of a run (``piece``, its content at ``at``, its first
         line ``indent`` columns in) into the open comment's body."""
         piece = piece.rstrip(WHITESPACE)
-        if (piece[0] == "@" or piece.startswith(_OPENING)) and _flagged(piece.split("\n", 1)[0]):
-            return False
+        if (piece[0] == "@" or piece.startswith(_OPENING)) and not _plain_copy(
+            piece.split("\n", 1)[0].rstrip(WHITESPACE)
+        ):
+            return False  # TP106's reading; or where the sidebar may start
         comment = stack[-1]
         if "\n" not in piece:  # a line alone
             comment.lines += 1
             comment.paragraphs.append(text_of(piece, span_of(at, at + len(piece))))
             return True
         for flag in _FLAGGED.finditer(piece):
-            if _flagged(piece[flag.start() + 1 :].split("\n", 1)[0]):
+            if not _plain_copy(piece[flag.start() + 1 :].split("\n", 1)[0].strip(WHITESPACE)):
                 return False
         comment.lines += piece.count("\n") + 1
         if not _other_indent(indent).search(piece):  # one paragraph
             comment.paragraphs.append(text_of(_SEAM.sub("\n", piece), span_of(at, at + len(piece))))
             return True
         # A list or a quote is indented past its paragraph, with no blank line.
-        raws = piece.split("\n")
-        indents = list(
-            map(sub, map(len, raws), map(len, map(str.lstrip, raws, repeat(WHITESPACE))))
-        )
-        indents[0] = indent
-        rows = list(map(str.strip, raws, repeat(WHITESPACE)))
-        starts = list(map(add, accumulate(map(_PLUS_ONE, map(len, raws)), initial=at), indents))
-        starts[0] = at
+        lines = _Run(piece, at, indent, 0)
+        rows, indents, starts = lines.rows, lines.indents, lines.starts
         first = 0
         for k in range(1, len(rows) + 1):
             if k == len(rows) or (
@@ -1290,10 +1284,3 @@ def _first_line(text: str, at: int) -> str:
     """The content of the line whose content starts at ``at``."""
     end = text.find("\n", at)
     return text[at : len(text) if end == -1 else end].rstrip(WHITESPACE)
-
-
-def _flagged(row: str) -> bool:
-    """Is a body line (its start) one the careful reader reads otherwise: an
-    ``@host`` line (TP106), or a line the sidebar may start at?"""
-    row = row.strip(WHITESPACE)
-    return row[:1] == "@" or bool(SIDEBAR_OPENERS.fullmatch(_words(row)))
