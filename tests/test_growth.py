@@ -2,10 +2,11 @@
 
 This is the one timed test in the suite, and it measures ratios only, never
 seconds. CI runs on a shared 2-core machine where a fuzzer or a neighbour can
-take a core at any moment, and where one machine is twice as fast as another:
-an absolute budget ("parses 1 MB in 0.5 s") would be either flaky or too loose
-to mean anything. What the guarantee promises is a *shape*: time proportional
-to the input. So for each family in ``benchmarks/adversarial.py``:
+take a core at any moment (the README's ``pytest -n auto`` runs other tests on
+the other core while this one measures), and where one machine is twice as
+fast as another: an absolute budget ("parses 1 MB in 0.5 s") would be either
+flaky or too loose to mean anything. What the guarantee promises is a *shape*:
+time proportional to the input. So for each family in ``benchmarks/adversarial.py``:
 
 - ``threadparse.parse`` is timed on the family's text at ``n`` characters and
   at ``4n`` (``n`` chosen so one parse takes about 25 ms on the reference
