@@ -24,6 +24,7 @@ from tests.shared_data import needs_shared
 from tests.test_blocks import TEXTS
 from tests.test_blocks import compare as compare_blocks
 from threadparse._parser import CAPTURE_BLOCK_DIALECTS, read_capture_page_blocks
+from threadparse.formats.lemmy_page import capture_blocks
 from threadparse.formats.lemmy_page.capture import CAPTURES
 from threadparse.strategies import damaged, threads
 
@@ -224,6 +225,29 @@ def test_a_sidebar_word_in_a_headers_language_place_is_the_careful_readers(
     text = "\n".join(lines)
     assert read_capture_page_blocks(text, dialect="auto", max_depth=256) is None
     compare(text)
+
+
+@pytest.mark.parametrize(("dialect", "kind"), READ)
+def test_the_sidebar_is_looked_for_near_the_pages_end(
+    dialect: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidebar's fixed lines are looked for only ``_TAIL_REACH`` characters
+    above the footer (here 2,000): an opener's word far up in a comment no
+    longer sends the search across the page, and a sidebar whose fixed lines
+    stand further up (a description longer than the reach) is read by the
+    careful reader, which the block reader then leaves it to."""
+    monkeypatch.setattr(capture_blocks, "_TAIL_REACH", 2_000)
+    lines = capture(40, dialect, kind, seed=11).split("\n")
+    at = next(i for i in range(_comments_start(lines), len(lines)) if len(lines[i]) > 80)
+    lines[at] += " (Joined in May.)"  # an opener's word inside a body line
+    early = "\n".join(lines)
+    assert len(early) - early.index("Joined") > 4 * 2_000
+    assert compare(early) == 2
+    notice = max(i for i, line in enumerate(lines) if line.startswith("You are not logged in."))
+    description = ["", "Rules: be kind, cite sources, stay on topic. " * 8] * 8  # 2,900 characters
+    far = "\n".join([*lines[: notice + 1], *description, *lines[notice + 1 :]])
+    assert read_capture_page_blocks(far, dialect="auto", max_depth=256) is None
+    compare(far)
 
 
 @pytest.mark.parametrize(

@@ -238,13 +238,22 @@ _OPENERS = ("Subscribe", "Joined", "Create a post", "You are not logged in.")
 _OPENING = ("Subscribe", "Joined", "Create", "You")
 
 
+#: How far above the footer, or the last fixed line found, the sidebar's next
+#: fixed line is looked for. A sidebar's fixed lines stand a few lines apart
+#: and above its description; the footer follows the description.
+_TAIL_REACH = 1 << 18
+
+
 def _tail_start(text: str, region: int) -> int:
     """Where the page's end is read from, so that ``capture._sidebar_start``
     finds the sidebar there: two lines (its title and name) above the first of
     the last lines that start its fixed lines, or of its last run of chrome
     and blank lines (the footer); not before ``region``, where the comments
-    start. (An earlier line of the sidebar's would be a paragraph's, which the
-    block reader declines.)"""
+    start. Each fixed line is looked for only within ``_TAIL_REACH``
+    characters above the last one found (or the footer): where one is absent
+    from the sidebar, a search to ``region`` would cross the whole page.
+    (An earlier line of the sidebar's would be a paragraph's, which the block
+    reader declines.)"""
     end = len(text) - 1 if text.endswith("\n") else len(text)
     start = end + 1 if end < len(text) else end
     while end >= region:
@@ -257,7 +266,7 @@ def _tail_start(text: str, region: int) -> int:
             return region
         end = line_start - 1
     for opener in _OPENERS:
-        at = text.rfind(opener, region, start)
+        at = text.rfind(opener, max(region, start - _TAIL_REACH), start)
         if at != -1:
             start = text.rfind("\n", 0, at) + 1
     for _ in range(2):
