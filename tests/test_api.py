@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import inspect
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,8 @@ import attrs
 import pytest
 
 import threadparse
-from threadparse import Severity, Span, ThreadParseError, _parser
+from threadparse import Comment, Severity, Span, Text, ThreadParseError, _parser
+from threadparse.core.models import _quick_init
 from threadparse.core.source import Line, split_lines
 
 OUTSIDE = (
@@ -95,6 +97,46 @@ def test_models_are_frozen_and_slotted() -> None:
         thread.dialect = "x"  # type: ignore[misc]  # the guard under test
     assert not hasattr(thread, "__dict__")
     assert thread.comments[0].span == Span(2, 62)  # "• a@…" to the end of "Hi."
+
+
+COMMENT_SIGNATURE = (
+    "(author, score, upvotes, downvotes, language, time, published, updated, edited, "
+    "deleted, removed, more_replies, depth, paragraphs, replies, span, id=None, "
+    "parent_id=None, post_id=None, url=None, missing=False)"
+)
+
+
+@pytest.mark.parametrize(
+    ("cls", "signature"),
+    [(Span, "(start, end)"), (Text, "(text, span, links=())"), (Comment, COMMENT_SIGNATURE)],
+)
+def test_a_quick_init_takes_what_attrs_init_takes(cls: type, signature: str) -> None:
+    """``Span``, ``Text`` and ``Comment`` set their fields through their slots'
+    setters (``models._quick_init``): attrs' parameters, by position or by
+    name, defaults where a field has one, and the object stays frozen."""
+    assert str(inspect.signature(cls)) == signature
+    fields = attrs.fields(cls)
+    values = [object() for _ in fields]
+    by_name = {field.alias: value for field, value in zip(fields, values, strict=True)}
+    for made in (cls(*values), cls(**by_name)):
+        assert [getattr(made, field.name) for field in fields] == values
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.span = None
+    required = sum(field.default is attrs.NOTHING for field in fields)
+    made = cls(*values[:required])
+    assert [getattr(made, field.name) for field in fields] == [
+        *values[:required],
+        *(field.default for field in fields[required:]),
+    ]
+
+
+def test_a_quick_init_refuses_what_it_cannot_do() -> None:
+    @attrs.frozen
+    class Checked:
+        count: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    with pytest.raises(TypeError, match=re.escape("Checked.count: attrs' own __init__ is needed")):
+        _quick_init(Checked)
 
 
 def test_to_dict_is_json_and_matches_contract_keys() -> None:
