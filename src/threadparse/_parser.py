@@ -44,7 +44,7 @@ from threadparse.formats.hn_text import parse_hn_text
 from threadparse.formats.lemmy_api import parse_api
 from threadparse.formats.lemmy_html import looks_like_lemmy_html, parse_lemmy_html
 from threadparse.formats.lemmy_page.blocks import read_blocks
-from threadparse.formats.lemmy_page.capture import detect_layout, read_capture
+from threadparse.formats.lemmy_page.capture import detect_layout, has_to_line, read_capture
 from threadparse.formats.lemmy_page.capture_blocks import read_capture_blocks
 from threadparse.formats.lemmy_page.comments import find_headers
 from threadparse.formats.lemmy_page.page import page_dialect, parse_page, report_page_without_thread
@@ -187,16 +187,20 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         dialect = json_detection(text).dialect
     if dialect in JSON_DIALECTS:
         return _parse_json(text, dialect=dialect, max_depth=max_depth)
+    # A browser capture's community line sends the text to the capture block
+    # reader first: the others would decline it (each block reader reads a text
+    # as parse_lines does or not at all, so their order changes only the time).
+    capture = dialect in CAPTURE_BLOCK_DIALECTS and has_to_line(text)
+    if capture:
+        thread = read_capture_page_blocks(text, dialect=dialect, max_depth=max_depth)
+        if thread is not None:
+            return thread
     if dialect in BLOCK_DIALECTS:
-        thread = read_page_blocks(text, dialect=dialect, max_depth=max_depth)
+        thread = read_page_blocks(text, dialect=dialect, max_depth=max_depth, capture=capture)
         if thread is not None:
             return thread
     if dialect in MLMYM_BLOCK_DIALECTS:
         thread = read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
-        if thread is not None:
-            return thread
-    if dialect in CAPTURE_BLOCK_DIALECTS:
-        thread = read_capture_page_blocks(text, dialect=dialect, max_depth=max_depth)
         if thread is not None:
             return thread
     return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
@@ -226,15 +230,18 @@ def _html(text: str, dialect: str) -> bool:
 BLOCK_DIALECTS = ("auto", *PAGE_DIALECTS)
 
 
-def read_page_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+def read_page_blocks(
+    text: str, *, dialect: str, max_depth: int | None, capture: bool | None = None
+) -> Thread | None:
     """The block reader's thread, when it reads the text as ``parse_lines`` would.
 
     It declines (None) whatever it cannot prove it reads alike; HTML and
     headers whose votes leave the dialect in doubt (TP104) are ruled out here.
+    ``capture``: whether the text has a capture's community line, if known.
     """
     if _html(text, dialect):
         return None
-    read = read_blocks(text, dialect=dialect, max_depth=max_depth)
+    read = read_blocks(text, dialect=dialect, max_depth=max_depth, capture=capture)
     if read is None:
         return None
     if dialect == "auto" and block_detection(read.votes) is None:

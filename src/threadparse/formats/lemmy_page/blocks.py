@@ -336,16 +336,19 @@ def _elsewhere(text: str, start: int) -> bool:
     return _CAREFUL_LINE.search(text, 0, start) is not None
 
 
-def read_blocks(text: str, *, dialect: str, max_depth: int | None) -> BlockRead | None:
+def read_blocks(
+    text: str, *, dialect: str, max_depth: int | None, capture: bool | None = None
+) -> BlockRead | None:
     """The thread ``page.parse_page`` reads from seeds-shape page text, or None
     where this reader cannot prove it reads the text the same way.
 
     ``dialect`` is ``"auto"`` or a page dialect; with a page dialect, None
     also when the headers point to another one (the careful reader says so).
+    ``capture``: ``capture.has_to_line(text)``, where the caller has asked it.
     """
     if not any(bullet in text for bullet in BULLETS):
         return None  # every name line has one: a character's search, not a line start's
-    if has_to_line(text):
+    if has_to_line(text) if capture is None else capture:
         return None  # a browser capture (its first lines only: before the header search)
     start = _first_header(text)
     if start is None or _elsewhere(text, start):
