@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import threadparse
@@ -143,6 +143,10 @@ TRICKY = (
     ),
     max_depth=st.sampled_from([None, 1, 256]),
 )
+# (A first header whose token lines are left of its name line: no block of its margin.)
+@example("lemmy-0.19", 1, 0, [(0, "    ", TRICKY[-1])], None)
+# (old.reddit's buttons where a header's language goes: that dialect's evidence.)
+@example("hexbear", 12, 632, [(214, "      ", "permalink embed save")], None)
 def test_texts_with_tricky_lines_read_alike(
     dialect: str,
     size: int,
@@ -182,6 +186,37 @@ def test_the_block_reader_declines_what_the_careful_reader_must_read(
 ) -> None:
     text = change(_thread_text())  # type: ignore[operator]
     assert read_page_blocks(text, dialect="auto", max_depth=256) is None, reason
+    compare(text)
+
+
+def _shifted(text: str, columns: int) -> str:
+    """The text with every line from the first header on moved ``columns`` in
+    (out, where negative)."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+    moved = [
+        (" " * columns + line if columns > 0 else line[-columns:]) if line.strip() else line
+        for line in lines[first:]
+    ]
+    return "\n".join([*lines[:first], *moved])
+
+
+@pytest.mark.parametrize("columns", [-2, 3, 10])
+def test_a_page_at_another_indent_is_read_with_its_own_margin(columns: int) -> None:
+    """The blocks take no line left of the first header (``blocks._block``,
+    compiled for its indent): comments all further in or out read the same."""
+    assert compare(_shifted(_thread_text(size=40), columns)) == 2
+
+
+def test_a_page_that_starts_with_a_reply_is_left_to_the_careful_reader() -> None:
+    """A copy from a reply on: a later header left of the first one is no block's."""
+    lines = _thread_text(size=40).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+    later = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("  • "))
+    text = "\n".join(
+        [*lines[:first], *_shifted("\n".join(lines[first:later]), 2).split("\n"), *lines[later:]]
+    )
+    assert read_page_blocks(text, dialect="auto", max_depth=256) is None
     compare(text)
 
 
@@ -227,8 +262,9 @@ def test_hexbear_footer_words_only_end_a_comment() -> None:
 
 
 def test_the_header_is_unpacked_from_the_groups_in_their_order() -> None:
-    from threadparse.formats.lemmy_page.blocks import _BLOCK, GROUPS_IN_ORDER
+    from threadparse.formats.lemmy_page.blocks import GROUPS_IN_ORDER, _block
 
-    index = _BLOCK.groupindex
-    assert tuple(sorted(index, key=index.__getitem__)) == GROUPS_IN_ORDER
-    assert _BLOCK.groups == len(GROUPS_IN_ORDER)
+    for margin in (0, 2, 7):
+        index = _block(margin).groupindex
+        assert tuple(sorted(index, key=index.__getitem__)) == GROUPS_IN_ORDER
+        assert _block(margin).groups == len(GROUPS_IN_ORDER)

@@ -1,6 +1,6 @@
 """Seeds-shape page text read block by block: the fast path of ``page.py``'s reader.
 
-One compiled ``re`` pattern (``_BLOCK``), run with ``finditer`` from the first
+One compiled ``re`` pattern (``_block``), run with ``finditer`` from the first
 comment header to the end of the text. Every match is one block and the blank
 lines after it, so consecutive matches touch and the engine never searches::
 
@@ -92,17 +92,27 @@ _BULLET = f"[{chars(BULLETS)}]"
 _COUNT = r"-?[0-9]{1,15}(?:\.[0-9]{1,6})?[KMBT]?"
 _BADGE = "(?:Banned from community|Banned|OP|M|A|B)"  # header.py's badge lines
 _TIME = r"(?:in )?(?:[0-9]{1,6}|an?|a few) (?:second|minute|hour|day|week|month|year)s?(?: ago)?"
-# A language name (verified by classify_token); never one of the icon words.
+# A language name (verified by classify_token); never one of the icon words,
+# nor a line old.reddit's evidence counts (its buttons: _OTHER's "permalink").
 _LANGUAGE = (
-    r"(?!(?:link|fedilink|hexagon|arrow-up|arrow-down|heart|smile|hexbear|edit-2)\b)"
+    r"(?!(?:link|fedilink|hexagon|arrow-up|arrow-down|heart|smile|hexbear|edit-2)\b|permalink)"
     r"[^\W\d_][^\n]{0,39}?"
 )
 
 
-def _header(named: bool) -> str:
+#: Any line's indentation.
+_ANY_INDENT = f"{COL}{MANY}"
+
+
+def _indent(margin: int) -> str:
+    """The indentation of a line a block takes: at least ``margin`` columns."""
+    return f"{COL}{{{margin},}}{MANY[1:]}"  # possessive where MANY is
+
+
+def _header(named: bool, line: str = _ANY_INDENT) -> str:
     """HEADER := NAME_LINE TOKEN_LINE* TIME_LINE, in the order every lemmy-ui
     writes them (``header.py``'s docstring), with no blank line inside; each
-    slot a named group when ``named``."""
+    slot a named group when ``named``; a token line indented as ``line``."""
 
     def slot(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if named else f"(?:{body})"
@@ -111,12 +121,12 @@ def _header(named: bool) -> str:
         # The token, the rest of its line, and the next line's indentation: each
         # slot starts at its token, so a slot that is not there fails at its
         # first character, with no indentation to give back.
-        return f"{body}{WS}{MANY}\n{COL}{MANY}"
+        return f"{body}{WS}{MANY}\n{line}"
 
     return (
         slot("nl", f"{_BULLET}{SPACE}[^\n]{{0,400}}")
         + "\n"
-        + slot("ti", f"{COL}{MANY}")  # the first token line's indentation
+        + slot("ti", line)  # the first token line's indentation
         + f"{slot('bd', f'(?:{token(_BADGE)})+')}?"
         + f"(?:{token(slot('hx', 'hexagon'))})?"
         + f"(?:{token(slot('lk', 'link'))})?"
@@ -154,31 +164,53 @@ _FOOTER = "link|fedilink"
 # that opens no header is body text: a markdown list.)
 _OPENS = f"{_header(named=False)}|{_CAREFUL}"
 _LINE = f"{NWS}[^\n]*(?<={NWS})"
-_PARAGRAPH = f"{_LINE}(?:{WS}{MANY}\n(?={COL}{MANY}{NWS})(?!{COL}{MANY}(?:{_OPENS})){COL}{MANY}{_LINE}){LINES}"
-
-# hexbear's footer: "link", then "fedilink" for a remote author.
-_FOOTERS = f"(?:{_FOOTER})(?={END})(?:{WS}{MANY}\n{COL}{MANY}(?:{_FOOTER})(?={END})){LINES}"
 
 
-def _then_footer(name: str) -> str:
+def _paragraph(line: str) -> str:
+    """A run of lines, each indented as ``line``, none of which opens a block."""
+    return f"{_LINE}(?:{WS}{MANY}\n(?={line}{NWS})(?!{_ANY_INDENT}(?:{_OPENS})){_ANY_INDENT}{_LINE}){LINES}"
+
+
+def _footers(line: str) -> str:
+    """hexbear's footer: "link", then "fedilink" for a remote author."""
+    return f"(?:{_FOOTER})(?={END})(?:{WS}{MANY}\n{line}(?:{_FOOTER})(?={END})){LINES}"
+
+
+def _then_footer(name: str, line: str) -> str:
     """A footer after blank lines, taken along by the block before it."""
-    return f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?P<{name}>{_FOOTERS}))?"
+    return f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{line}(?P<{name}>{_footers(line)}))?"
 
 
-# A header takes its first paragraph along, and a paragraph the footer after
-# it, so that most comments are one block or two: fewer steps of the Python loop.
-_BLOCK = re.compile(
-    f"(?P<i>{COL}{MANY})(?:"
-    f"(?P<H>{_header(named=True)}"
-    f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{_OPENS})(?P<hp>{_PARAGRAPH}){_then_footer('hf')})?)"
-    f"|(?P<M>{_MORE})(?={END})"
-    f"|(?P<F>{_FOOTERS})"
-    f"|(?P<A>{_CAREFUL})"
-    f"|(?P<X>{EXOTIC})"
-    f"|(?P<P>(?P<pp>{_PARAGRAPH}){_then_footer('pf')})"
-    f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
-)
-_GROUP = _BLOCK.groupindex
+@functools.lru_cache(maxsize=16)
+def _block(margin: int) -> re.Pattern[str]:
+    """The blocks of a page whose top-level comments are ``margin`` columns in.
+
+    Every line a block takes is at least that far in, so that a line left of
+    every name line (TP901's reading) is no block's and the reader declines
+    at it: no search of its own over the whole text (0.1x of the floor).
+
+    A header takes its first paragraph along, and a paragraph the footer after
+    it, so that most comments are one block or two: fewer steps of the Python
+    loop."""
+    line = _indent(margin)
+    paragraph = _paragraph(line)
+    return re.compile(
+        f"(?P<i>{line})(?:"
+        f"(?P<H>{_header(named=True, line=line)}"
+        f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{line}(?!{_OPENS})(?P<hp>{paragraph}){_then_footer('hf', line)})?)"
+        f"|(?P<M>{_MORE})(?={END})"
+        f"|(?P<F>{_footers(line)})"
+        f"|(?P<A>{_CAREFUL})"
+        f"|(?P<X>{EXOTIC})"
+        f"|(?P<P>(?P<pp>{paragraph}){_then_footer('pf', line)})"
+        f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
+    )
+
+
+#: lemmy-ui's page text puts its top-level comments 2 columns in ("  • name"):
+#: compiled now; another margin compiles its own blocks on first use (30 ms).
+_SEEDS_MARGIN = 2
+_GROUP = _block(_SEEDS_MARGIN).groupindex
 #: The groups in the order ``match.groups()`` gives them (the header's are
 #: unpacked from it in one call).
 GROUPS_IN_ORDER = (
@@ -189,11 +221,13 @@ GROUPS_IN_ORDER = (
 _M, _F, _NL, _TIME_GROUP = _GROUP["M"], _GROUP["F"], _GROUP["nl"], _GROUP["time"]
 _HP, _HF, _PP, _PF = _GROUP["hp"], _GROUP["hf"], _GROUP["pp"], _GROUP["pf"]
 
+#: A line's indentation, matched at its start.
+_LEAD = re.compile(_ANY_INDENT)
 #: Where the blocks start: the first line that opens a header (``_first_header``).
 #: A line end starts the search pattern: re then goes from line end to line end,
 #: where ``(?m)^`` is tried at every character (3.5x as slow, 0.3x of the floor
 #: on a browser capture, which has no such line and is searched to its end).
-_FIRST_HEADER = re.compile(f"{COL}{MANY}(?={_header(named=False)})")
+_FIRST_HEADER = re.compile(f"{_ANY_INDENT}(?={_header(named=False)})")
 _NEXT_HEADER = re.compile(f"\n(?={_FIRST_HEADER.pattern})")
 
 #: A line before the first header that the careful reader might read as part of
@@ -415,7 +449,14 @@ class _Comments:
         )  # fmt: skip
         DELETED, REMOVED, FIRST_BODY, FOOTER_SEEN = _DELETED, _REMOVED, _FIRST_BODY, _FOOTER_SEEN  # noqa: N806
 
-        for match in _BLOCK.finditer(text, start):
+        # The first header is top-level: no line a block takes is left of it.
+        lead = _LEAD.match(text, start)  # (it matches anywhere, the empty indent too)
+        first_indent = 0 if lead is None else lead.end() - start
+        blocks = _block(first_indent)
+        first = blocks.match(text, start)
+        if first is None or first.lastgroup != "H":
+            return False  # its token lines are left of its name line: TP201's or TP901's reading
+        for match in blocks.finditer(text, start):
             if match.start() != position:
                 return False  # text no block takes
             position = match.end()
@@ -566,10 +607,12 @@ class _Comments:
             else:
                 roots.append(comment)
         self.votes = [votes_019, votes_018, votes_hexbear]
-        # A line left of every name line is TP901's reading. Every non-blank
-        # line the blocks took is indented with one-column white space only (a
-        # tab or a zero-width character is an X block), so one search finds it.
-        return margin == 0 or _left_of(margin).search(text, start) is None
+        # A line left of every name line is TP901's reading. No block took a
+        # line left of the first header; where the headers' tokens put the
+        # margin further in, every non-blank line the blocks took is indented
+        # with one-column white space only (a tab or a zero-width character is
+        # an X block), so one search finds it.
+        return margin == first_indent or _left_of(margin).search(text, start) is None
 
 
 def _comment(done: list[Any]) -> Comment:
