@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import threadparse
 from benchmarks.megathread import megathread
 from tests.shared_data import needs_shared
-from tests.test_blocks import TEXTS
+from tests.test_blocks import TEXTS, careful
 from tests.test_blocks import compare as compare_blocks
 from threadparse._parser import CAPTURE_BLOCK_DIALECTS, read_capture_page_blocks
 from threadparse.formats.lemmy_page import capture_blocks
@@ -248,6 +248,19 @@ def test_the_sidebar_is_looked_for_near_the_pages_end(
     far = "\n".join([*lines[: notice + 1], *description, *lines[notice + 1 :]])
     assert read_capture_page_blocks(far, dialect="auto", max_depth=256) is None
     compare(far)
+
+
+@pytest.mark.parametrize(("dialect", "kind"), READ)
+def test_parse_reads_a_capture_as_the_careful_reader_in_every_page_dialect(
+    dialect: str, kind: str
+) -> None:
+    """``parse`` sends a capture to its block reader first, and the other block
+    readers must still decline it for any dialect asked, hexbear's and mlmym's
+    (which the capture block reader is not tried for) among them."""
+    text = capture(8, dialect, kind, seed=5)
+    for asked in ("auto", "lemmy-0.19", "lemmy-0.18", "hexbear", "mlmym", "flat"):
+        parsed = threadparse.parse(text, dialect=asked, max_depth=256)
+        assert threadparse.to_json(parsed) == threadparse.to_json(careful(text, asked, 256)), asked
 
 
 @pytest.mark.parametrize(

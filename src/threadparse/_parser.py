@@ -190,7 +190,7 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
     # A browser capture's community line sends the text to the capture block
     # reader first: the others would decline it (each block reader reads a text
     # as parse_lines does or not at all, so their order changes only the time).
-    capture = dialect in CAPTURE_BLOCK_DIALECTS and has_to_line(text)
+    capture = has_to_line(text) if dialect in CAPTURE_BLOCK_DIALECTS else None
     if capture:
         thread = read_capture_page_blocks(text, dialect=dialect, max_depth=max_depth)
         if thread is not None:
