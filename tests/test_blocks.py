@@ -164,10 +164,15 @@ def _thread_text(dialect: str = "lemmy-0.19", size: int = 6, seed: int = 3) -> s
     return page_text(size, dialect, seed=seed)
 
 
+def _header_line(lines: list[str]) -> int:
+    """Index of the first comment's name line."""
+    return next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+
+
 def _body_line(text: str) -> int:
     """Index of the first body line of the first comment (after its time line)."""
     lines = text.split("\n")
-    header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+    header = _header_line(lines)
     return next(i for i in range(header + 1, len(lines)) if lines[i] == "") + 1
 
 
@@ -193,7 +198,7 @@ def _shifted(text: str, columns: int) -> str:
     """The text with every line from the first header on moved ``columns`` in
     (out, where negative)."""
     lines = text.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+    first = _header_line(lines)
     moved = [
         (" " * columns + line if columns > 0 else line[-columns:]) if line.strip() else line
         for line in lines[first:]
@@ -211,7 +216,7 @@ def test_a_page_at_another_indent_is_read_with_its_own_margin(columns: int) -> N
 def test_a_page_that_starts_with_a_reply_is_left_to_the_careful_reader() -> None:
     """A copy from a reply on: a later header left of the first one is no block's."""
     lines = _thread_text(size=40).split("\n")
-    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("• "))
+    first = _header_line(lines)
     later = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("  • "))
     text = "\n".join(
         [*lines[:first], *_shifted("\n".join(lines[first:later]), 2).split("\n"), *lines[later:]]

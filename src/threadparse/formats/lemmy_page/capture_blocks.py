@@ -837,8 +837,8 @@ _Read = tuple[int, str | None, tuple[str, ...], str | None, int | None]
 class _Headers:
     """The headers read from a Firefox copy, as columns (a copy may have
     100,000; a tuple each would cost about the input's size again): each
-    one's run and name row, the name line's indent, where its content and
-    its line start, where the header's last content ends, where the run's next
+    one's run and name row, the name line's indent, where its content
+    starts, where the header's last content ends, where the run's next
     line's content starts and its indent (-1 where the header ends the run),
     and its reading (the author with what its lines add, the language, the
     score: one tuple for all headers that read alike)."""
@@ -848,7 +848,6 @@ class _Headers:
         "at",
         "end",
         "indent",
-        "line",
         "readings",
         "rest",
         "rest_indent",
@@ -858,7 +857,7 @@ class _Headers:
 
     def __init__(self) -> None:
         self.run, self.row, self.indent = array("q"), array("q"), array("q")
-        self.at, self.line, self.end = array("q"), array("q"), array("q")
+        self.at, self.end = array("q"), array("q")
         self.rest, self.rest_indent = array("q"), array("q")
         self.readings: list[tuple[Author, str | None, int | None]] = []
         self._same: dict[
@@ -876,7 +875,6 @@ class _Headers:
         self.row.append(j)
         self.indent.append(indent)
         self.at.append(at)
-        self.line.append(at - indent)
         self.end.append(end)
         self.rest.append(rest)
         self.rest_indent.append(rest_indent)
@@ -897,7 +895,7 @@ class _Headers:
         """The headers in their runs' order (a stable sort)."""
         order = sorted(range(len(self)), key=self.run.__getitem__)
         ordered = _Headers()
-        for name in ("run", "row", "indent", "at", "line", "end", "rest", "rest_indent"):
+        for name in ("run", "row", "indent", "at", "end", "rest", "rest_indent"):
             column = getattr(self, name)
             setattr(ordered, name, array("q", [column[i] for i in order]))
         ordered.readings = [self.readings[i] for i in order]
@@ -1244,13 +1242,7 @@ def _nest(
             comment.paragraphs = []
 
     count = len(headers)
-    runs, indents, ats, lines, ends = (
-        headers.run,
-        headers.indent,
-        headers.at,
-        headers.line,
-        headers.end,
-    )
+    runs, indents, ats, ends = headers.run, headers.indent, headers.at, headers.end
     rests, rest_indents, readings = headers.rest, headers.rest_indent, headers.readings
     next_header = 0
     for r, match in enumerate(_RUN.finditer(text, start, stop)):
@@ -1260,7 +1252,8 @@ def _nest(
         while next_header < count and runs[next_header] == r:
             h = next_header
             next_header += 1
-            name_indent, name_at, line_at = indents[h], ats[h], lines[h]
+            name_indent, name_at = indents[h], ats[h]
+            line_at = name_at - name_indent  # where the name line starts
             author, language, score = readings[h]
             if at >= 0 and line_at > at and not add_body(text[at : line_at - 1], at, indent):
                 return None
