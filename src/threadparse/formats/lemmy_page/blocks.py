@@ -117,6 +117,12 @@ def _header(named: bool, line: str = _ANY_INDENT) -> str:
     def slot(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if named else f"(?:{body})"
 
+    def mark(name: str) -> str:
+        # An empty group after a token whose presence is all the reader asks:
+        # an empty match is the one empty string, where the token's text would
+        # be a new string each header.
+        return slot(name, "")
+
     def token(body: str) -> str:
         # The token, the rest of its line, and the next line's indentation: each
         # slot starts at its token, so a slot that is not there fails at its
@@ -128,9 +134,9 @@ def _header(named: bool, line: str = _ANY_INDENT) -> str:
         + "\n"
         + slot("ti", line)  # the first token line's indentation
         + f"{slot('bd', f'(?:{token(_BADGE)})+')}?"
-        + f"(?:{token(slot('hx', 'hexagon'))})?"
-        + f"(?:{token(slot('lk', 'link'))})?"
-        + f"(?:{token(slot('fl', 'fedilink'))})?"
+        + f"(?:{token('hexagon')}{mark('hx')})?"
+        + f"(?:{token('link')}{mark('lk')})?"
+        + f"(?:{token('fedilink')}{mark('fl')})?"
         + f"(?:{token(slot('lang', _LANGUAGE))})?"
         + f"(?:{token('heart')}{token(slot('heart', _COUNT))}{token('·')})?"
         + f"(?:{token('smile')}{token(slot('smile', '[0-9]{1,3}%'))}{token('·')})?"
@@ -143,7 +149,7 @@ def _header(named: bool, line: str = _ANY_INDENT) -> str:
         + f"|{token(slot('score', _COUNT))}{token('•')}"
         + f"|{token(slot('hdot', '·'))}"
         + ")?"
-        + f"(?:{token(slot('ed', 'edit-2'))})?"
+        + f"(?:{token('edit-2')}{mark('ed')})?"
         + f"{slot('time', _TIME)}(?={END})"
     )
 
@@ -442,7 +448,8 @@ class _Comments:
         margin = len(text)  # the top-level indent
         votes_019 = votes_018 = votes_hexbear = 0
         position = start
-        not_read, text_of, span_of, placeholder = _NOT_READ, Text, Span, _PLACEHOLDER
+        not_read, text_of, span_of, comment_of = _NOT_READ, Text, Span, Comment
+        placeholder = _PLACEHOLDER
         # the open comment's fields, as locals (the loop reads them often)
         NEST, MORE_REPLIES, PARAGRAPHS, REPLIES, END_ = (  # noqa: N806
             _NEST, _MORE_REPLIES, _PARAGRAPHS, _REPLIES, _END
@@ -542,14 +549,23 @@ class _Comments:
                         votes_hexbear += 1
                 if moment:
                     votes_018 += 2
-                margin = min(margin, nest)
+                if nest < margin:
+                    margin = nest
                 while stack and stack[-1][NEST] >= nest:  # close the comments it follows
-                    done = stack.pop()
-                    comment = _comment(done)
+                    (
+                        _, author_, score_, up_, down_, language_, when_, edited_, deleted_,
+                        removed_, more_, depth_, paragraphs_, replies_, start_, end_, _, _,
+                    ) = stack.pop()  # fmt: skip  # _comment's fields, inline: a call less a comment
+                    comment = comment_of(
+                        author_, score_, up_, down_, language_, when_, None, None, edited_,
+                        deleted_, removed_, more_, depth_, tuple(paragraphs_), tuple(replies_),
+                        span_of(start_, end_),
+                    )  # fmt: skip
                     if stack:
                         parent = stack[-1]
                         parent[REPLIES].append(comment)
-                        parent[END_] = max(parent[END_], done[END_])
+                        if end_ > parent[END_]:
+                            parent[END_] = end_
                     else:
                         roots.append(comment)
                 if len(stack) > max_depth:
