@@ -554,7 +554,7 @@ class _Comments:
                         votes_hexbear += 1
                 if moment:
                     votes_018 += 2
-                if nest < margin:
+                if nest < margin:  # noqa: PLR1730  # a comparison, no call of min: once a header
                     margin = nest
                 while stack and stack[-1][NEST] >= nest:  # close the comments it follows
                     (
@@ -569,7 +569,7 @@ class _Comments:
                     if stack:
                         parent = stack[-1]
                         parent[REPLIES].append(comment)
-                        if end_ > parent[END_]:
+                        if end_ > parent[END_]:  # noqa: PLR1730  # no call of max, as above
                             parent[END_] = end_
                     else:
                         roots.append(comment)

@@ -736,12 +736,14 @@ _COUNT_STARTS = "0123456789-−"
 
 # -- Firefox's copies: nested by indentation ------------------------------------------
 
-#: A line whose indentation has a tab or a zero-width character (``source.py``
-#: counts those otherwise than a column a character). (After a line end: ``re``
-#: looks for a pattern's first character fast, and tries ``(?m)^`` everywhere.)
-_EXOTIC_LEAD = re.compile(f"\\n{COL}{MANY}{EXOTIC}")
-#: "N more replies" at a line's start: a copy does not print it.
-_MORE_ANYWHERE = re.compile(f"\\n{WS}{MANY}{_MORE_START}")
+#: A line the nested reader leaves to the careful one: its indentation has a
+#: tab or a zero-width character (``source.py`` counts those otherwise than a
+#: column a character), or it is "N more replies" (a copy does not print it).
+#: One search for both (0.12x of the floor where two cost 0.23x): after the
+#: columns, a tab or a zero-width character, or else (none of the white space
+#: is left) the line's content. (After a line end: ``re`` looks for a
+#: pattern's first character fast, and tries ``(?m)^`` everywhere.)
+_DECLINED_LINE = re.compile(f"\\n{COL}{MANY}(?:{EXOTIC}|{_MORE_START})")
 #: A body line that may be a header's (an ``@host`` line) or the sidebar's.
 _FLAGGED = re.compile(f"\\n{WS}{MANY}(?:@|{'|'.join(_OPENING)})")
 #: Where a run's lines meet: the white space around a line end (the lookbehind
@@ -924,7 +926,7 @@ def _read_nested(
     the comments are built in a second."""
     # (The comments start at a line's start: the line end before it is searched too.)
     since = max(start - 1, 0)
-    if _EXOTIC_LEAD.search(text, since, stop) or _MORE_ANYWHERE.search(text, since, stop):
+    if _DECLINED_LINE.search(text, since, stop):
         return None
     runs = _runs(text, start, stop)
     if layout.version == "lemmy-0.18":
