@@ -620,11 +620,12 @@ def _read_bare(
                     reading = read_bare[key]
                 else:
                     reading = read_bare[key] = _bare_parts(*key, layout=layout)
-                p, instance, badges, language, indented = reading
-                if indented:
-                    return None  # a language line's indent would tell (capture._language_fits)
-                if _sidebar_word(language):
-                    return None  # the careful reader's sidebar may start there
+                    # (Asked once a reading: a second time, the first has returned.)
+                    if reading[4]:
+                        return None  # a language line's indent would tell (capture._language_fits)
+                    if _sidebar_word(reading[3]):
+                        return None  # the careful reader's sidebar may start there
+                p, instance, badges, language, _ = reading
                 if before < 2 and p == 1 and not named:  # (named: the name alone)
                     if count > 1:
                         pending.append(name)
@@ -1002,10 +1003,10 @@ def _scored_headers(runs: Iterator[_Run | None], layout: Layout) -> _Headers | N
                     read = cache[key]
                 else:
                     read = cache[key] = _scored_parts(key, layout)
+                    if read is not None and _sidebar_word(read[3]):  # (once a reading)
+                        return None  # the careful reader's sidebar may start there
                 if read is None:
                     continue
-                if _sidebar_word(read[3]):
-                    return None  # the careful reader's sidebar may start there
                 author = _author(names, rows[j], layout)
                 if author is None:
                     continue
@@ -1072,8 +1073,8 @@ def _bare_headers(text: str, runs: Iterator[_Run | None], layout: Layout) -> _He
                     read = cache[key]
                 else:
                     read = cache[key] = _bare_read(*key, layout=layout)
-                if _sidebar_word(read[3]):
-                    return None  # the careful reader's sidebar may start there
+                    if _sidebar_word(read[3]):  # (once a reading: the first returns)
+                        return None  # the careful reader's sidebar may start there
                 if read[0] != last - j or body < indents[j]:
                     continue
                 author = _author(names, rows[j], layout)
