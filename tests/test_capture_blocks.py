@@ -98,6 +98,26 @@ def test_every_capture_kind_is_read() -> None:
     }
 
 
+def test_both_header_patterns_number_the_groups_read_by_number_alike() -> None:
+    # _read asks for the header's and the paragraph's group by number, one
+    # number for both patterns (innerText and a <= 0.19.3 copy).
+    for innertext in (True, False):
+        index = capture_blocks._block(innertext).groupindex
+        assert (index["hd"], index["P"]) == (capture_blocks._HD, capture_blocks._P)
+
+
+@pytest.mark.parametrize("kind", ["chromium-innertext", "firefox-innertext", "chromium-copy"])
+def test_header_tails_past_the_bound_are_split_anew(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # _read keeps the contents of at most _TAILS header tails; past that bound
+    # a header's lines are split anew, and read alike.
+    text = capture(120, "lemmy-0.18", kind)
+    alone = compare(text)
+    monkeypatch.setattr(capture_blocks, "_TAILS", 2)
+    assert compare(text) == alone >= 1  # read by the block reader, both times
+
+
 def test_a_firefox_copy_is_read_with_its_nesting() -> None:
     """Replies nest by Firefox's 4-column indents: depth 0 to 3 here, and a
     ``max_depth`` re-attaches the deeper ones with TP204, as the careful reader."""

@@ -160,6 +160,13 @@ def _block(innertext: bool) -> re.Pattern[str]:
     )
 
 
+#: The groups the loop of ``_read`` asks for, by number (both patterns number
+#: them alike: test_capture_blocks.py checks).
+_HD, _P = (_block(True).groupindex[name] for name in ("hd", "P"))
+#: ``_read`` keeps the contents of at most this many distinct header tails.
+_TAILS = 4096
+
+
 def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
     """The thread ``capture.read_capture`` reads from the text, or None where
     this reader cannot show it reads the text the same way."""
@@ -352,6 +359,9 @@ def _read(
     # A header's lines after its name, and the authors they make of a name.
     read_parts: dict[tuple[str, ...], tuple[_Parts | None, dict[str, Author]]] = {}
     times: dict[str, str | None] = {}
+    # A header's raw lines between its name and its time (innerText) or after
+    # its name (a copy), and their contents (_TAILS at most).
+    tails: dict[str, tuple[str, ...]] = {}
     comments: list[Comment] = []
     ambiguous: list[tuple[Span, _Header]] = []
     position = start
@@ -361,14 +371,21 @@ def _read(
     def header_at(rows: tuple[str, ...], k: int) -> tuple[Author, bool, _Parts, str | None] | None:
         """The header whose name is ``rows[k]`` and whose last line is the
         last of ``rows``, as the careful reader reads it, or None."""
-        name = rows[k]
+        if innertext:
+            return header_of(rows[k], rows[k + 1 : -1], rows[-1])
+        return header_of(rows[k], rows[k + 1 :], "")
+
+    def header_of(
+        name: str, key: tuple[str, ...], last: str
+    ) -> tuple[Author, bool, _Parts, str | None] | None:
+        """The header of the name line ``name``, the lines ``key`` after it, and
+        (innerText) the time line ``last``."""
         known = names.get(name)
         if known is None:
             known = names[name] = (_name_author_of(name, version), _sure_token(name))
         author, sure = known
         if author is None:
             return None
-        key = rows[k + 1 : -1] if innertext else rows[k + 1 :]
         entry = read_parts.get(key)
         if entry is None:
             entry = read_parts[key] = (_parts(key, layout), {})
@@ -381,7 +398,6 @@ def _read(
             author = by_name[name] = _added(author, parts[0], parts[1])
         if not innertext:
             return author, sure, parts, None
-        last = rows[-1]
         if last in times:
             time = times[last]
         else:
@@ -424,8 +440,8 @@ def _read(
         if kind == "P":
             if header is None:
                 return None  # TP901's reading: a line before the first header
-            a, b = match.span("P")
-            paragraph = match.group("P")
+            a, b = match.span(_P)
+            paragraph = match.group(_P)
             if "\n" not in paragraph:
                 if (
                     (b - a <= short and anchor(paragraph))
@@ -450,24 +466,44 @@ def _read(
                 continue
             block = paragraph
         elif kind == "H":
-            a = match.start("hd")
-            block = match.group("hd")
-            rows = tuple([strip(row, WHITESPACE) for row in block.split("\n")])
-            found = header_at(rows, 0)
+            a = match.start(_HD)
+            block = match.group(_HD)
+            # The name line, the time line (innerText), and the lines between:
+            # split once for all the headers whose lines between read alike
+            # (badges, language, counts: the name and the time differ from
+            # comment to comment, and are stripped alone).
+            cut = block.index("\n")  # (a header has two lines or more)
+            name = strip(block[:cut], WHITESPACE)
+            if innertext:
+                time_cut = block.rindex("\n")
+                rest = block[cut + 1 : time_cut] if time_cut > cut else None
+                last = strip(block[time_cut + 1 :], WHITESPACE)
+            else:
+                rest, last = block[cut + 1 :], ""
+            if rest is None:
+                key: tuple[str, ...] = ()
+            elif (tail := tails.get(rest)) is not None:
+                key = tail
+            else:
+                key = tuple([strip(row, WHITESPACE) for row in rest.split("\n")])
+                if len(tails) < _TAILS:
+                    tails[rest] = key
+            found = header_of(name, key, last)
             if found is not None:
                 if found[1]:
                     return None  # the careful reader may read a header across the blank line above
-                if glued_votes and _two_vote_lines(rows):
+                if glued_votes and _two_vote_lines((name, *key, last)):
                     return [], [], Layout(layout.version, layout.kind, firefox=True)
                 if header is not None:
                     comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
                 header, begin = found, a
                 end = a + len(block.rstrip(WHITESPACE))
                 if found[2][6]:
-                    name_span = Span(a, a + len(rows[0]))
+                    name_span = Span(a, a + len(name))
                     ambiguous.append((name_span, _ambiguous(found)))
                 paragraphs, more, lines, first = [], None, 0, ""
                 continue
+            rows = (name, *key, last) if innertext else (name, *key)
         elif kind == "M":
             if header is None:
                 return None
