@@ -249,7 +249,7 @@ _CAREFUL_LINE = re.compile(f"(?m)^{WS}{MANY}(?:{ANCHOR}|{_OTHER})")
 # each is there counts, so three are searched from the end (``(?r)``): the
 # regex module's reverse search for them measured 1.3x-3x as fast (0.1x of
 # the floor for the three); "ago [" is searched forward, where its lookbehind
-# makes the reverse search 15x as slow.
+# makes the reverse search 20x as slow.
 _ELSEWHERE = tuple(
     regex.compile(pattern)
     for pattern in (
