@@ -163,8 +163,9 @@ def _block(innertext: bool) -> re.Pattern[str]:
 #: The groups the loop of ``_read`` asks for, by number (both patterns number
 #: them alike: test_capture_blocks.py checks).
 _HD, _P = (_block(True).groupindex[name] for name in ("hd", "P"))
-#: ``_read`` keeps the contents of at most this many distinct header tails.
-_TAILS = 4096
+#: ``_read`` keeps the contents of at most this many distinct header tails (4,096
+#: measured 0.2x of the input more peak memory on a 0.19.4+ innerText capture).
+_TAILS = 256
 
 
 def read_capture_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
