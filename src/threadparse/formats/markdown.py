@@ -48,7 +48,7 @@ _MARKS = ("#", "**", "__", ":::", "```", "~~~", "](")
 _LINE_MARKS = _MARKS[:-1]  # at the line's start
 #: A markdown link's middle. Searched from the end (``(?r)``): only whether it
 #: is there counts, and the regex module's reverse search for it measured
-#: 2x-3x as fast as its forward search.
+#: 1.3x-2.7x as fast as its forward search (UCS-4 to UCS-2 text).
 _LINK = regex.compile(r"(?r)\]\(")
 
 

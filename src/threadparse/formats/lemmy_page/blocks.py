@@ -245,11 +245,12 @@ _CAREFUL_LINE = re.compile(f"(?m)^{WS}{MANY}(?:{ANCHOR}|{_OTHER})")
 # ("name 46 points 2 days ago"), an HN header or story line (" | ", "ago [–]"),
 # a markdown link. Searched one at a time with the regex module, which finds
 # a rare character or word at several times re's speed (an alternation of
-# them is 20x slower, and so is one re pattern of them all). Only whether
-# each is there counts, so three are searched from the end (``(?r)``): the
-# regex module's reverse search for them measured 1.3x-3x as fast (0.1x of
-# the floor for the three); "ago [" is searched forward, where its lookbehind
-# makes the reverse search 20x as slow.
+# them is 20x slower; one re pattern of them all, the carriage return's check
+# with them, measured no faster than the five). Only whether each is there
+# counts, so three are searched from the end (``(?r)``): the regex module's
+# reverse search for them measured 1.3x-3x as fast (0.1x of the floor for the
+# three); "ago [" is searched forward, where its lookbehind makes the reverse
+# search 20x as slow.
 _ELSEWHERE = tuple(
     regex.compile(pattern)
     for pattern in (
