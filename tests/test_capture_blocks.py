@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import threadparse
@@ -116,6 +116,108 @@ def test_header_tails_past_the_bound_are_split_anew(
     alone = compare(text)
     monkeypatch.setattr(capture_blocks, "_TAILS", 2)
     assert compare(text) == alone >= 1  # read by the block reader, both times
+
+
+#: Lines a header's lines after its name may be, and lines near them: hosts,
+#: badges, languages, vote lines of every shape ``_votes`` reads, times.
+HEADER_LINES = (
+    "@lemmy.ml", "@bob@lemmy.ml", "OP", "M", "A", "B", "Banned", "Banned from community",
+    "English", "Deutsch", "Español", "Subscribe", "OPMEnglish12•", "English1•", "12", "2·",
+    "3·", "0·", "122·", "1.2K", "1.2K·", "1.23K1·", "-4", "-4•", "−4•", "4•", "•", "·", "12 ·",
+    "...·", "1..2·", "K·", "2 days ago", "now", "bob", "",
+)  # fmt: skip
+LAYOUTS = [
+    capture_blocks.Layout(version, kind, firefox)
+    for version in ("lemmy-0.19", "lemmy-0.18")
+    for kind in ("innertext", "copy")
+    for firefox in (False, True)
+]
+
+
+@given(
+    layout=st.sampled_from(LAYOUTS),
+    rows=st.lists(
+        st.lists(st.sampled_from(HEADER_LINES), max_size=5)
+        | st.lists(st.sampled_from(HEADER_LINES), min_size=10, max_size=14),
+        min_size=1,
+        max_size=8,
+    ),
+)
+@example(layout=LAYOUTS[0], rows=[["1.2K", "2·"]])  # the lines above read only with the votes
+@example(layout=LAYOUTS[0], rows=[["English", "1.2K", "2·"], ["English", "3·"]])
+def test_header_lines_split_at_their_votes_read_as_whole(
+    layout: capture_blocks.Layout, rows: list[list[str]]
+) -> None:
+    # _PartsOf reads the lines above a header's votes apart from the votes and
+    # remembers both; every reading must be _parts's of the lines whole,
+    # in any order of asking (what it remembers from one serves the next).
+    parts_of = capture_blocks._PartsOf(layout)
+    for lines in rows:
+        assert parts_of(tuple(lines)) == capture_blocks._parts(tuple(lines), layout)
+
+
+def test_header_lines_are_read_apart_from_their_votes() -> None:
+    # The split is taken where the header's lines end in votes (a reader that
+    # always read the lines whole would pass the test above).
+    layout = capture_blocks.Layout("lemmy-0.19", "innertext", firefox=False)
+    parts_of = capture_blocks._PartsOf(layout)
+    for votes in ("3·", "12·", "5·"):
+        assert parts_of(("@lemmy.ml", "OP", "English", votes)) is not None
+    assert parts_of(("@lemmy.ml", "OP", "English", "12", "2·")) == (
+        "lemmy.ml", ("OP",), "English", 10, 12, 2, (), None,
+    )  # fmt: skip
+    assert list(parts_of._above) == [("@lemmy.ml", "OP", "English")]
+    assert list(parts_of._votes) == [("3·",), ("12·",), ("5·",), ("12", "2·")]
+    assert parts_of(("English", "1 hour ago", "3·")) is None
+    assert parts_of._above[("English", "1 hour ago")] is None
+
+
+#: Lines under a 0.19.4+ copy's name line: hosts, badges, languages, lines
+#: that start as a badge does, lines a language has no character of, long ones.
+BARE_LINES = (
+    "@lemmy.ml", "@x y", "OP", "M", "A", "B", "Banned", "Banned  from   community", "English",
+    "Deutsch", "Español", "Alice", "Also this", "Mostly fine.", "Subscribe", "Bob 2",
+    "\x00", "Nothing about this is new.", "x" * 81, "Long " + " " * 80 + "English",
+    "A" + " " * 90 + "B", "@" + "h" * 90, "Creole (Haiti)", "it's",
+)  # fmt: skip
+
+
+@given(
+    rows=st.lists(st.sampled_from(BARE_LINES), min_size=1, max_size=16),
+    indented=st.booleans(),
+)
+@example(rows=["bob", "@lemmy.ml", "M", "English", "Long " + " " * 80 + "English"], indented=False)
+@example(rows=["bob", "@lemmy.ml", "Alice", "Also this", "Mostly fine."], indented=True)
+def test_a_bare_headers_lines_read_alike_with_what_is_not_read_left_out(
+    rows: list[str], indented: bool
+) -> None:
+    # _read_bare asks _bare_parts with the lines it does not read left out
+    # (_bare_key): the reading must be that of all the short lines.
+    layout = capture_blocks.Layout("lemmy-0.19", "copy", firefox=False)
+    lines = tuple(rows)
+    short = 1
+    while (
+        short < len(lines) and short <= 14 and (len(lines[short]) <= 80 or lines[short][0] == "@")
+    ):
+        short += 1
+    key = capture_blocks._bare_key(lines, short, indented)
+    whole = (lines[1:short], short < len(lines), short == len(lines) and indented)
+    assert capture_blocks._bare_parts(*key, layout=layout) == capture_blocks._bare_parts(
+        *whole, layout=layout
+    )
+
+
+def test_a_bare_headers_key_leaves_out_the_body() -> None:
+    # Headers that differ by their bodies ask alike (a key that kept every
+    # line would pass the test above).
+    key = capture_blocks._bare_key
+    assert key(("bob", "@lemmy.ml", "English", "Hi."), 4, False) == (
+        ("@lemmy.ml", "English"), True, False,
+    )  # fmt: skip
+    assert key(("bob", "@lemmy.ml", "M", "Hi there, all."), 4, True) == (
+        ("@lemmy.ml", "M", "\x00"), False, False,
+    )  # fmt: skip
+    assert key(("bob", "English", "x" * 81), 2, False) == (("English",), True, False)
 
 
 def test_a_firefox_copy_is_read_with_its_nesting() -> None:

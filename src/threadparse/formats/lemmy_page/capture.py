@@ -432,6 +432,26 @@ def _header_parts(
 
     The careful reader and the block reader (``capture_blocks.py``) both read
     a header's lines here, so that they read them alike."""
+    after = _header_tokens(contents, position, header, layout, fits)
+    if after is None:
+        return None
+    position = _votes(contents, after, header, layout)
+    if position < len(contents) and layout.kind == "innertext" and _is_time(contents[position]):
+        header.time = _words(contents[position])
+        position += 1
+    return position
+
+
+def _header_tokens(
+    contents: Sequence[str],
+    position: int,
+    header: _Header,
+    layout: Layout,
+    fits: Callable[[int], bool] | None = None,
+) -> int | None:
+    """``_header_parts``'s first part: the host, badges and language lines (a
+    Firefox copy's glued line) at ``position``, read into ``header``; the index
+    after them. Only the vote lines and the time are read after them."""
     badges: list[str] = []
     end = min(len(contents), position + _MAX_HEADER)
     if position < end and (host := _HOST_LINE.fullmatch(_words(contents[position]))):
@@ -464,10 +484,6 @@ def _header_parts(
         ):
             header.language = content
             position += 1
-    position = _votes(contents, position, header, layout)
-    if position < len(contents) and layout.kind == "innertext" and _is_time(contents[position]):
-        header.time = _words(contents[position])
-        position += 1
     badges_shown = canonical_badges(badges)
     if header.author.badges != badges_shown:
         header.author = _with_badges(header.author, badges_shown)
