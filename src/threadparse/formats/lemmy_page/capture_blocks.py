@@ -716,6 +716,19 @@ def _read_bare(
         before, blanks = blanks, match.group("t").count("\n")
         block = match.group("r")
         a = match.start("r")
+        if before < 2 and known is None and "\n" not in block:
+            # A line alone under one blank line: a paragraph (the rest of the
+            # loop reads it so, in fewer steps).
+            if header is None:
+                return None  # TP901's reading: a line before the first header
+            row = strip(block, WHITESPACE)
+            if not _plain_copy(row):
+                return None
+            end = a + len(row)
+            paragraphs.append(text_of(row, span_of(a, end)))
+            lines += 1
+            first = "P"
+            continue
         raws = block.split("\n")
         rows = tuple([strip(raw, WHITESPACE) for raw in raws])
         count = len(rows)
@@ -772,19 +785,22 @@ def _read_bare(
             if header is not None:
                 comments.append(_comment(header, begin, end, paragraphs, None, lines, first))
             found.add(_words(name))
-            at = _row_starts(raws, a)
             header = (author, False, (None, (), language, None, None, None, (), None), None)
-            begin, end = a, at[p - 1] + len(rows[p - 1])
             paragraphs, lines, first = [], 0, ""
-            if p == len(rows):
+            # (Offsets from the lines' lengths: the run's content ends where
+            # the block's does; row p's line starts after the p lines above.)
+            end_of = a + len(block.rstrip(WHITESPACE))
+            if p == count:
+                begin, end = a, end_of
                 continue
-            rows, a, end_of = rows[p:], at[p], at[-1] + len(rows[-1])
+            line = a + sum(map(len, raws[:p])) + p
+            raw, body = raws[p - 1], raws[p]
+            begin, end = a, line - 1 - len(raw) + len(raw.rstrip(WHITESPACE))
+            rows, a = rows[p:], line + len(body) - len(body.lstrip(WHITESPACE))
         elif header is None:
             return None  # TP901's reading: a line before the first header
-        elif len(rows) == 1:
-            end_of = a + len(rows[0])
         else:
-            end_of = _row_starts(raws, a)[-1] + len(rows[-1])
+            end_of = a + len(block.rstrip(WHITESPACE))
         if not all(map(_plain_copy, rows)):
             return None
         end = end_of
