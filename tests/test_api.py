@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import threadparse
-from threadparse import Comment, Severity, Span, Text, ThreadParseError, _parser
+from threadparse import Comment, Diagnostic, Severity, Span, Text, ThreadParseError, _parser
 from threadparse.core.models import _quick_init
 from threadparse.core.source import Line, split_lines
 
@@ -108,10 +108,15 @@ COMMENT_SIGNATURE = (
 
 @pytest.mark.parametrize(
     ("cls", "signature"),
-    [(Span, "(start, end)"), (Text, "(text, span, links=())"), (Comment, COMMENT_SIGNATURE)],
+    [
+        (Span, "(start, end)"),
+        (Text, "(text, span, links=())"),
+        (Comment, COMMENT_SIGNATURE),
+        (Diagnostic, "(code, severity, message, span, line)"),
+    ],
 )
 def test_a_quick_init_takes_what_attrs_init_takes(cls: type, signature: str) -> None:
-    """``Span``, ``Text`` and ``Comment`` set their fields through their slots'
+    """``Span``, ``Text``, ``Comment`` and ``Diagnostic`` set their fields through their slots'
     setters (``models._quick_init``): attrs' parameters, by position or by
     name, defaults where a field has one, and the object stays frozen."""
     assert str(inspect.signature(cls)) == signature

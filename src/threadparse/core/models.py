@@ -132,6 +132,7 @@ class Severity(str, enum.Enum):
     """A note on how the input was read."""
 
 
+@_quick_init
 @attrs.frozen
 class Diagnostic:
     """A problem found while parsing, with a stable code (see docs/diagnostics.md)."""

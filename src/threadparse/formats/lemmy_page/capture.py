@@ -789,14 +789,17 @@ def page_thread(
             f"{_count(headers, 'comment')} read in page order, each at depth 0",
             Span(0, 0),
         )
+    messages: dict[tuple[str | None, tuple[tuple[int, int], ...]], str] = {}
     for span, header in ambiguous:
-        ways = ", ".join(f"{up} up and {down} down" for up, down in header.readings)
-        diagnostics.report(
-            "TP205",
-            f"the glued vote counts '{header.glued}' read several ways ({ways}): "
-            "the votes are left unknown",
-            span,
-        )
+        said = (header.glued, header.readings)
+        message = messages.get(said)
+        if message is None:
+            ways = ", ".join(f"{up} up and {down} down" for up, down in header.readings)
+            message = messages[said] = (
+                f"the glued vote counts '{header.glued}' read several ways ({ways}): "
+                "the votes are left unknown"
+            )
+        diagnostics.report("TP205", message, span)
     chrome_lines = [lines[i] for i in sorted(chrome)]
     chrome_lines += [line for line in tail[sidebar:] if not line.blank]
     return Thread(

@@ -577,7 +577,12 @@ def _read(
             if found is not None:
                 if found[1]:
                     return None  # the careful reader may read a header across the blank line above
-                if glued_votes and _two_vote_lines((name, *key, last)):
+                if (
+                    glued_votes  # (as _two_vote_lines((name, *key, last)), with no tuple)
+                    and len(key) > 1
+                    and key[-2][:1] in _COUNT_STARTS
+                    and split_pair(key[-2], key[-1])
+                ):
                     return [], [], Layout(layout.version, layout.kind, firefox=True)
                 if header is not None:
                     comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
