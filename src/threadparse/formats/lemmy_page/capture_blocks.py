@@ -1026,7 +1026,6 @@ class _Headers:
     score: one tuple for all headers that read alike)."""
 
     __slots__ = (
-        "_read",
         "_same",
         "at",
         "end",
@@ -1046,8 +1045,6 @@ class _Headers:
         self._same: dict[
             tuple[Author, str | None, int | None], tuple[Author, str | None, int | None]
         ] = {}
-        # The readings made of a name line and what the lines after it read as.
-        self._read: dict[tuple[str, _Read], tuple[Author, str | None, int | None]] = {}
 
     def __len__(self) -> int:
         return len(self.run)
@@ -1069,11 +1066,9 @@ class _Headers:
         """Add the header of run ``r`` from its name row ``j`` to before row ``e``
         (``author``: the name line's; ``read``: what the lines after it read as)."""
         rows, indents, starts = run.rows, run.indents, run.starts
-        key = (rows[j], read)
-        reading = self._read.get(key)
-        if reading is None:
-            _, instance, badges, language, score = read
-            reading = self._read[key] = (_added(author, instance, badges), language, score)
+        _, instance, badges, language, score = read
+        reading = (_added(author, instance, badges), language, score)
+        reading = self._same.setdefault(reading, reading)
         more = e < len(rows)
         self.run.append(r)
         self.row.append(j)
