@@ -447,6 +447,7 @@ def _read(
     tails: dict[str, tuple[str, ...]] = {}
     comments: list[Comment] = []
     ambiguous: list[tuple[Span, _Header]] = []
+    said: dict[_Parts, _Header] = {}  # (TP205's headers, one a reading)
     position = start
     text_of, span_of, strip, plain, comment_of = Text, Span, str.strip, _plain, _comment
     short, anchor, openers = _SHORT, _ANCHOR_LINE.match, SIDEBAR_OPENERS.fullmatch
@@ -589,7 +590,7 @@ def _read(
                 end = a + len(block.rstrip(WHITESPACE))
                 if found[2][6]:
                     name_span = Span(a, a + len(name))
-                    ambiguous.append((name_span, _ambiguous(found)))
+                    ambiguous.append((name_span, _ambiguous(found[2], said)))
                 paragraphs, more, lines, first = [], None, 0, ""
                 continue
             rows = (name, *key, last) if innertext else (name, *key)
@@ -633,7 +634,7 @@ def _read(
         comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
         header, begin, end = found, at[k], at[-1] + len(rows[-1])
         if found[2][6]:
-            ambiguous.append((Span(begin, begin + len(rows[k])), _ambiguous(found)))
+            ambiguous.append((Span(begin, begin + len(rows[k])), _ambiguous(found[2], said)))
         paragraphs, more, lines, first = [], None, 0, ""
     if position != stop and text[position:stop].strip(WHITESPACE):
         return None
@@ -642,10 +643,14 @@ def _read(
     return ambiguous, comments, layout
 
 
-def _ambiguous(found: tuple[Author, bool, _Parts, str | None]) -> _Header:
-    """The careful reader's header, for TP205, of votes that read several ways."""
-    header = _Header(start=0, end=0, author=found[0], readings=found[2][6])
-    header.glued = found[2][7]
+def _ambiguous(parts: _Parts, made: dict[_Parts, _Header]) -> _Header:
+    """A header for TP205, of votes that read several ways: its readings and
+    glued counts, all ``page_thread`` asks of it (no author: one header for
+    all that read alike, remembered in ``made``)."""
+    header = made.get(parts)
+    if header is None:
+        header = made[parts] = _Header(start=0, end=0, author=_NOBODY, readings=parts[6])
+        header.glued = parts[7]
     return header
 
 
