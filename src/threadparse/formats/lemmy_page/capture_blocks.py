@@ -360,11 +360,12 @@ class _PartsOf:
     That reading is ``_header_parts``'s where the lines above the votes are
     all host, badges and language (``_header_tokens``, which reads them first;
     a vote line is none of them): ``_votes`` then reads from the first vote
-    line, and must read to the last. Where the lines above read otherwise
-    (then no reading ends at the last vote line, as far as the tests find),
-    in a Firefox copy (its language line glues the score), and for more lines
-    than 12 (``_MAX_HEADER`` bounds the reading), ``_parts`` reads the lines
-    whole."""
+    line, and must read to the last. Where the lines above read otherwise,
+    ``_parts`` reads the lines whole (it then finds no reading either: the
+    votes read at most two lines, from the first line the tokens leave, and a
+    count there would have been a vote line; the whole reading is kept as the
+    definition). So it does in a Firefox copy (its language line glues the
+    score) and for more than 12 lines (``_MAX_HEADER`` bounds the reading)."""
 
     __slots__ = ("_above", "_layout", "_votes", "split")
 
