@@ -25,7 +25,7 @@ from tests.test_blocks import TEXTS, careful
 from tests.test_blocks import compare as compare_blocks
 from threadparse._parser import CAPTURE_BLOCK_DIALECTS, read_capture_page_blocks
 from threadparse.formats.lemmy_page import capture_blocks
-from threadparse.formats.lemmy_page.capture import CAPTURES
+from threadparse.formats.lemmy_page.capture import CAPTURES, Layout
 from threadparse.strategies import damaged, threads
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,7 +127,7 @@ HEADER_LINES = (
     "...·", "1..2·", "K·", "2 days ago", "now", "bob", "",
 )  # fmt: skip
 LAYOUTS = [
-    capture_blocks.Layout(version, kind, firefox)
+    Layout(version, kind, firefox)
     for version in ("lemmy-0.19", "lemmy-0.18")
     for kind in ("innertext", "copy")
     for firefox in (False, True)
@@ -146,7 +146,7 @@ LAYOUTS = [
 @example(layout=LAYOUTS[0], rows=[["1.2K", "2·"]])  # the lines above read only with the votes
 @example(layout=LAYOUTS[0], rows=[["English", "1.2K", "2·"], ["English", "3·"]])
 def test_header_lines_split_at_their_votes_read_as_whole(
-    layout: capture_blocks.Layout, rows: list[list[str]]
+    layout: Layout, rows: list[list[str]]
 ) -> None:
     # _PartsOf reads the lines above a header's votes apart from the votes and
     # remembers both; every reading must be _parts's of the lines whole,
@@ -159,7 +159,7 @@ def test_header_lines_split_at_their_votes_read_as_whole(
 def test_header_lines_are_read_apart_from_their_votes() -> None:
     # The split is taken where the header's lines end in votes (a reader that
     # always read the lines whole would pass the test above).
-    layout = capture_blocks.Layout("lemmy-0.19", "innertext", firefox=False)
+    layout = Layout("lemmy-0.19", "innertext", firefox=False)
     parts_of = capture_blocks._PartsOf(layout)
     for votes in ("3·", "12·", "5·"):
         assert parts_of(("@lemmy.ml", "OP", "English", votes)) is not None
@@ -193,7 +193,7 @@ def test_a_bare_headers_lines_read_alike_with_what_is_not_read_left_out(
 ) -> None:
     # _read_bare asks _bare_parts with the lines it does not read left out
     # (_bare_key): the reading must be that of all the short lines.
-    layout = capture_blocks.Layout("lemmy-0.19", "copy", firefox=False)
+    layout = Layout("lemmy-0.19", "copy", firefox=False)
     lines = tuple(rows)
     short = 1
     while (
