@@ -578,12 +578,7 @@ def _read(
             if found is not None:
                 if found[1]:
                     return None  # the careful reader may read a header across the blank line above
-                if (
-                    glued_votes  # (as _two_vote_lines((name, *key, last)), with no tuple)
-                    and len(key) > 1
-                    and key[-2][:1] in _COUNT_STARTS
-                    and split_pair(key[-2], key[-1])
-                ):
+                if glued_votes and _two_vote_lines(key):
                     return [], [], Layout(layout.version, layout.kind, firefox=True)
                 if header is not None:
                     comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
@@ -630,7 +625,7 @@ def _read(
         if parted is None:
             continue
         found = parted[1]
-        if glued_votes and _two_vote_lines(rows[k:]):
+        if glued_votes and _two_vote_lines(rows[k + 1 : -1]):
             return [], [], Layout(layout.version, layout.kind, firefox=True)
         comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
         header, begin, end = found, at[k], at[-1] + len(rows[-1])
@@ -790,6 +785,7 @@ def _read_bare(
                         author = authors[seen]
                     else:
                         author = authors[seen] = _added(author, instance, badges)
+        end_of = a + len(block.rstrip(WHITESPACE))  # where the run's content ends
         if p:
             assert author is not None  # (p is only set where it is)
             if header is not None:
@@ -797,9 +793,8 @@ def _read_bare(
             found.add(_words(name))
             header = (author, False, (None, (), language, None, None, None, (), None), None)
             paragraphs, lines, first = [], 0, ""
-            # (Offsets from the lines' lengths: the run's content ends where
-            # the block's does; row p's line starts after the p lines above.)
-            end_of = a + len(block.rstrip(WHITESPACE))
+            # (Offsets from the lines' lengths: row p's line starts after the
+            # p lines above.)
             if p == count:
                 begin, end = a, end_of
                 continue
@@ -809,8 +804,6 @@ def _read_bare(
             rows, a = rows[p:], line + len(body) - len(body.lstrip(WHITESPACE))
         elif header is None:
             return None  # TP901's reading: a line before the first header
-        else:
-            end_of = a + len(block.rstrip(WHITESPACE))
         if not all(map(_plain_copy, rows)):
             return None
         end = end_of
@@ -850,12 +843,11 @@ def _bare_key(
     while tokens < short and rows[tokens][0] in "@BOMA":
         tokens += 1
     more = short < count
-    if tokens > 12 or tokens == short:  # (past the short lines: a long line, or none)
-        return rows[1:short], more, short == count and indented
-    if _NO_LANGUAGE.search(rows[tokens]):
-        return (*rows[1:tokens], "\x00"), False, False
-    if tokens + 1 < short or more:
-        return rows[1 : tokens + 1], True, False  # (True: a line follows)
+    if tokens <= 12 and tokens < short:  # (else past the short lines: a long line, or none)
+        if _NO_LANGUAGE.search(rows[tokens]):
+            return (*rows[1:tokens], "\x00"), False, False
+        if tokens + 1 < short or more:
+            return rows[1 : tokens + 1], True, False  # (True: a line follows)
     return rows[1:short], more, short == count and indented
 
 
@@ -901,11 +893,16 @@ def _row_starts(raws: list[str], start: int) -> list[int]:
     return starts
 
 
-def _two_vote_lines(head: Sequence[str]) -> bool:
+def _two_vote_lines(between: Sequence[str]) -> bool:
     """Are a header's votes on two lines ("12", "2·"), as only Firefox prints them?
-    (In a header ``_header_parts`` read, a count glued to "·" can only be the
-    line before the time, and only a vote line can be a count.)"""
-    return len(head) > 3 and head[-3][:1] in _COUNT_STARTS and split_pair(head[-3], head[-2])
+    ``between``: the header's lines between its name and its time. (In a header
+    ``_header_parts`` read, a count glued to "·" can only be the line before
+    the time, and only a vote line can be a count.)"""
+    return (
+        len(between) > 1
+        and between[-2][:1] in _COUNT_STARTS
+        and split_pair(between[-2], between[-1])
+    )
 
 
 #: What a count's line starts with (``split_pair`` asks the rest).
@@ -1073,17 +1070,12 @@ class _Headers:
         (``author``: the name line's; ``read``: what the lines after it read as)."""
         rows, indents, starts = run.rows, run.indents, run.starts
         _, instance, badges, language, score = read
-        reading = (_added(author, instance, badges), language, score)
-        reading = self._same.setdefault(reading, reading)
         more = e < len(rows)
-        self.run.append(r)
-        self.row.append(j)
-        self.indent.append(indents[j])
-        self.at.append(starts[j])
-        self.end.append(starts[e - 1] + len(rows[e - 1]))
-        self.rest.append(starts[e] if more else -1)
-        self.rest_indent.append(indents[e] if more else -1)
-        self.readings.append(reading)
+        self.add(
+            r, j, indents[j], starts[j], starts[e - 1] + len(rows[e - 1]),
+            starts[e] if more else -1, indents[e] if more else -1,
+            (_added(author, instance, badges), language, score),
+        )  # fmt: skip
 
     def in_order(self) -> _Headers:
         """The headers in their runs' order (a stable sort)."""
