@@ -99,11 +99,50 @@ def test_every_capture_kind_is_read() -> None:
 
 
 def test_both_header_patterns_number_the_groups_read_by_number_alike() -> None:
-    # _read asks for the header's and the paragraph's group by number, one
-    # number for both patterns (innerText and a <= 0.19.3 copy).
+    # _read asks for the header's, its first paragraph's and the paragraph's
+    # group by number, one number for both patterns (innerText and a <= 0.19.3
+    # copy).
     for innertext in (True, False):
         index = capture_blocks._block(innertext).groupindex
-        assert (index["hd"], index["P"]) == (capture_blocks._HD, capture_blocks._P)
+        assert (index["hd"], index["hp"], index["P"]) == (
+            capture_blocks._HD, capture_blocks._HP, capture_blocks._P,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("dialect", "kind"),
+    [
+        (d, k)
+        for d, k in READ
+        if k.endswith("innertext") or (d, k) == ("lemmy-0.18", "chromium-copy")
+    ],
+)
+def test_a_headers_first_paragraph_is_read_with_it_and_after_lines_that_are_no_header(
+    dialect: str, kind: str
+) -> None:
+    """A paragraph of one line under a header is taken by the header's block
+    (one loop step for both); short lines and a blank line under them are a
+    header's block that reads as no header, and the paragraph of one line
+    under them is then the comment's next paragraph."""
+    text = capture(8, dialect, kind, seed=3)
+    lines = text.split("\n")
+    header = len("\n".join(lines[: _comments_start(lines)])) + 1
+    block = capture_blocks._block(kind.endswith("innertext")).match(text, header)
+    assert block is not None
+    assert block.lastgroup == "H"
+    body = text[block.end("hd") :].lstrip().split("\n")[0]
+    assert block["hp"] == body
+    at = lines.index(body)
+    changed = "\n".join(
+        [*lines[: at + 1], "", "- one", "- two", "", "After the list.", *lines[at + 1 :]]
+    )
+    thread = read_capture_page_blocks(changed, dialect="auto", max_depth=256)
+    assert thread is not None
+    first = thread.comments[0]
+    assert [p.text for p in first.paragraphs[:3]] == [body, "- one\n- two", "After the list."]
+    after = first.paragraphs[2]
+    assert changed[after.span.start : after.span.end] == "After the list."
+    assert compare(changed) == 2
 
 
 @pytest.mark.parametrize("kind", ["chromium-innertext", "firefox-innertext", "chromium-copy"])

@@ -13,7 +13,8 @@ score's "•", the body right under it), ``_block``'s blocks are::
 
     H   a comment header: a name line and at most 13 further short lines, in
         innerText a blank line after them, in a copy up to the first line
-        with a "•", which must end it
+        with a "•", which must end it; and the paragraph under it where that
+        is one line with a blank line after it (most comments' first)
     M   "N more replies ➔"
     P   a paragraph: a run of non-blank lines, none of them an ``M``
     X   indentation this grammar does not measure (a tab, a zero-width character)
@@ -137,6 +138,18 @@ _NAME = f"{NWS}[^\n]{{0,{_HEAD_LINE}}}{_KEEP}"
 _HEAD = f"\n(?={WS}{MANY}{NWS})(?!{WS}{MANY}{_MORE_START})[^\n]{{1,{_HEAD_LINE + 1}}}{_KEEP}"
 
 
+#: The paragraph of one line right under a header, the blank lines between
+#: taken, where a line of its own (a blank line or the text's end after it):
+#: what the ``P`` block after the header would be, so the loop reads a header
+#: and its first paragraph in one step. No ``M`` or ``X`` block starts there,
+#: and no ``H`` (a header has two lines or more); a line that starts as ``M``
+#: does is left to the next block.
+_FIRST_PARAGRAPH = (
+    f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{EXOTIC}|{_MORE_START})"
+    f"(?P<hp>{_LINE})(?={WS}{MANY}(?:\n{WS}{MANY}(?:\n|\\Z)|\\Z)))?"
+)
+
+
 @functools.cache
 def _block(innertext: bool) -> re.Pattern[str]:
     """The block pattern. An innerText header is a run of short lines and a
@@ -154,7 +167,7 @@ def _block(innertext: bool) -> re.Pattern[str]:
     return re.compile(
         f"{COL}{MANY}(?:"
         f"(?P<M>{_MORE_START}[^\n]{{0,16}}?)(?={END})"
-        f"|(?P<hd>{header})(?P<H>)"
+        f"|(?P<hd>{header}){_FIRST_PARAGRAPH}(?P<H>)"
         f"|(?P<X>{EXOTIC})"
         f"|(?P<P>{_PARAGRAPH})"
         f"){WS}{MANY}(?:\n(?:{WS}{MANY}\n){LINES})?"
@@ -163,7 +176,7 @@ def _block(innertext: bool) -> re.Pattern[str]:
 
 #: The groups the loop of ``_read`` asks for, by number (both patterns number
 #: them alike: test_capture_blocks.py checks).
-_HD, _P = (_block(True).groupindex[name] for name in ("hd", "P"))
+_HD, _HP, _P = (_block(True).groupindex[name] for name in ("hd", "hp", "P"))
 #: ``_read`` keeps the contents of at most this many distinct header tails (4,096
 #: measured 0.2x of the input more peak memory on a 0.19.4+ innerText capture).
 _TAILS = 256
@@ -587,7 +600,14 @@ def _read(
                 if found[2][6]:
                     name_span = Span(a, a + len(name))
                     ambiguous.append((name_span, _ambiguous(found[2], said)))
-                paragraphs, more, lines, first = [], None, 0, ""
+                paragraph = match.group(_HP)
+                if paragraph is None:
+                    paragraphs, more, lines, first = [], None, 0, ""
+                    continue
+                if not plain(paragraph):
+                    return None
+                a, end = match.span(_HP)
+                paragraphs, more, lines, first = [text_of(paragraph, span_of(a, end))], None, 1, "P"
                 continue
             rows = (name, *key, last) if innertext else (name, *key)
         elif kind == "M":
@@ -622,16 +642,25 @@ def _read(
                 first = "P"
             end = at[k - 1] + len(rows[k - 1])
             paragraphs.append(text_of("\n".join(rows[:k]), span_of(a, end)))
-        if parted is None:
-            continue
-        found = parted[1]
-        if glued_votes and _two_vote_lines(rows[k + 1 : -1]):
-            return [], [], Layout(layout.version, layout.kind, firefox=True)
-        comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
-        header, begin, end = found, at[k], at[-1] + len(rows[-1])
-        if found[2][6]:
-            ambiguous.append((Span(begin, begin + len(rows[k])), _ambiguous(found[2], said)))
-        paragraphs, more, lines, first = [], None, 0, ""
+        if parted is not None:
+            found = parted[1]
+            if glued_votes and _two_vote_lines(rows[k + 1 : -1]):
+                return [], [], Layout(layout.version, layout.kind, firefox=True)
+            comments.append(comment_of(header, begin, end, paragraphs, more, lines, first))
+            header, begin, end = found, at[k], at[-1] + len(rows[-1])
+            if found[2][6]:
+                ambiguous.append((Span(begin, begin + len(rows[k])), _ambiguous(found[2], said)))
+            paragraphs, more, lines, first = [], None, 0, ""
+        if kind == "H" and (paragraph := match.group(_HP)) is not None:
+            # the paragraph under the lines that read as no header: the P block
+            # it would have been
+            if not plain(paragraph):
+                return None
+            lines += 1
+            if not first:
+                first = "P"
+            a, end = match.span(_HP)
+            paragraphs.append(text_of(paragraph, span_of(a, end)))
     if position != stop and text[position:stop].strip(WHITESPACE):
         return None
     if header is not None:
