@@ -261,6 +261,15 @@ def capture_headers_under_lists(size: int) -> str:
     return _INNERTEXT_TOP + _repeat(unit, size) + "\nBE: 0.19.12\nModlog\n"
 
 
+def capture_long_first_lines(size: int) -> str:
+    """Headers whose paragraph's first line is long, its words spaced wide, and
+    not alone (a second line under it): the header's block tries to take the
+    line as its first paragraph, reaches its end, gives it back, and the
+    paragraph's own block reads it again."""
+    unit = _INNERTEXT_HEADER + "word   " * 300 + "end\nA second line.\n\n"
+    return _INNERTEXT_TOP + _repeat(unit, size) + "\nBE: 0.19.12\nModlog\n"
+
+
 def capture_late_decline(size: int) -> str:
     """An innerText capture whose last body line is a time: the block reader reads
     every comment, then declines, and the careful reader reads them again."""
@@ -575,6 +584,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "capture_innertext": capture_innertext,
     "capture_short_runs": capture_short_runs,
     "capture_headers_under_lists": capture_headers_under_lists,
+    "capture_long_first_lines": capture_long_first_lines,
     "capture_late_decline": capture_late_decline,
     "capture_copy_held_names": capture_copy_held_names,
     "capture_firefox_copy": capture_firefox_copy,

@@ -77,6 +77,7 @@ SIZES: dict[str, int] = {
     "capture_innertext": 400_000,
     "capture_short_runs": 60_000,
     "capture_headers_under_lists": 60_000,
+    "capture_long_first_lines": 200_000,
     "capture_late_decline": 15_000,
     "capture_copy_held_names": 80_000,
     "capture_firefox_copy": 200_000,
