@@ -142,8 +142,9 @@ _HEAD = f"\n(?={WS}{MANY}{NWS})(?!{WS}{MANY}{_MORE_START})[^\n]{{1,{_HEAD_LINE +
 #: taken, where a line of its own (a blank line or the text's end after it):
 #: what the ``P`` block after the header would be, so the loop reads a header
 #: and its first paragraph in one step. No ``M`` or ``X`` block starts there,
-#: and no ``H`` (a header has two lines or more); a line that starts as ``M``
-#: does is left to the next block.
+#: and no ``H`` (a header has two lines or more); a line that starts as an
+#: ``M`` does ("3 more replies", even where more words make it a paragraph) is
+#: left to a block of its own. ``_read`` asks ``_plain`` of it, as of a ``P``.
 _FIRST_PARAGRAPH = (
     f"(?:{WS}{MANY}\n(?:{WS}{MANY}\n){LINES}{COL}{MANY}(?!{EXOTIC}|{_MORE_START})"
     f"(?P<hp>{_LINE})(?={WS}{MANY}(?:\n{WS}{MANY}(?:\n|\\Z)|\\Z)))?"
