@@ -32,6 +32,7 @@ from threadparse._detect import (
     looks_like_json,
     mlmym_alone,
 )
+from threadparse.core.crlf import lf_twin, line_ends, moved_back
 from threadparse.core.diagnostics import Diagnostics, InputTooLargeError, ThreadParseError
 from threadparse.core.models import Severity, Span, Thread
 from threadparse.core.source import Line, LineNumbers, TextLineNumbers, split_lines
@@ -187,6 +188,25 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         dialect = json_detection(text).dialect
     if dialect in JSON_DIALECTS:
         return _parse_json(text, dialect=dialect, max_depth=max_depth)
+    if "\r" not in text:
+        thread = read_any_blocks(text, dialect=dialect, max_depth=max_depth)
+    elif (twin := lf_twin(text)) is not None:
+        # Lines that end in CRLF: the block readers read the LF twin, and the
+        # spans move back (core/crlf.py).
+        thread = read_any_blocks(twin, dialect=dialect, max_depth=max_depth)
+        del twin  # (peak memory: the twin is a copy of the text)
+        if thread is not None:
+            thread = moved_back(thread, line_ends(text))
+    else:
+        thread = None  # a lone carriage return ends a line of its own: the careful reader's
+    if thread is not None:
+        return thread
+    return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+
+
+def read_any_blocks(text: str, *, dialect: str, max_depth: int | None) -> Thread | None:
+    """The thread a block reader reads from ``text`` (which has no carriage
+    return), exactly as ``parse_lines`` would; None where none of them can."""
     # A browser capture's community line sends the text to the capture block
     # reader first: the others would decline it (each block reader reads a text
     # as parse_lines does or not at all, so their order changes only the time).
@@ -200,10 +220,8 @@ def parse_text(text: str, *, dialect: str, max_depth: int | None) -> Thread:
         if thread is not None:
             return thread
     if dialect in MLMYM_BLOCK_DIALECTS:
-        thread = read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
-        if thread is not None:
-            return thread
-    return parse_lines(split_lines(text), text=text, dialect=dialect, max_depth=max_depth)
+        return read_mlmym_blocks(text, dialect=dialect, max_depth=max_depth)
+    return None
 
 
 #: A text that is only a file's name or path (``thread.txt``, ``~/saved/page``,
