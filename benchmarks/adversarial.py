@@ -133,6 +133,12 @@ def megathread(size: int) -> str:
     return page_text(max(1, size // 410), "lemmy-0.19")
 
 
+def crlf_megathread(size: int) -> str:
+    """``megathread`` with every line end CRLF: read as its LF twin, then every
+    span of the tree moved back (``core/crlf.py``)."""
+    return megathread(size).replace("\n", "\r\n")
+
+
 # -- The block reader (formats/lemmy_page/blocks.py) ---------------------------------
 
 _HEADER = "  • ada@lemmy.ml\n    link\n    fedilink\n    arrow-up\n    3\n    ·\n    2 days ago\n\n"
@@ -601,6 +607,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "blank_lines": blank_lines,
     "lookahead": lookahead,
     "megathread": megathread,
+    "crlf_megathread": crlf_megathread,
     "block_list_paragraph": block_list_paragraph,
     "block_blank_runs": block_blank_runs,
     "block_footer_flood": block_footer_flood,

@@ -62,6 +62,7 @@ SIZES: dict[str, int] = {
     "blank_lines": 28_000,
     "lookahead": 22_000,
     "megathread": 230_000,
+    "crlf_megathread": 120_000,
     "block_list_paragraph": 400_000,
     "block_blank_runs": 320_000,
     "block_footer_flood": 350_000,
