@@ -110,17 +110,20 @@ def line_ends(text: str) -> array[int]:
 def moved_back(thread: Thread, ends: array[int]) -> Thread:
     """``thread``, read from the ``lf_twin`` of a text whose ``line_ends`` are
     ``ends``, with every span moved onto that text."""
-    find = functools.partial(bisect_left, ends)
+    last = len(ends)
 
     def span(old: Span) -> Span:
         start, end = old.start, old.end
-        return Span(start + find(start), end + find(end))
+        k = bisect_left(ends, start)
+        # (most spans are one line: no CRLF between start and end)
+        return Span(
+            start + k, end + (k if k == last or ends[k] >= end else bisect_left(ends, end, k))
+        )
 
     def texts(olds: tuple[Text, ...]) -> tuple[Text, ...]:
         made = []
         for old in olds:
-            start, end = old.span.start, old.span.end
-            moved = Span(start + find(start), end + find(end))
+            moved = span(old.span)
             if old.links:
                 links = tuple([_remade(link, {"span": span(link.span)}) for link in old.links])
                 made.append(Text(old.text, moved, links))
