@@ -475,16 +475,22 @@ class _Layout:
         from that column of its line on."""
         assert inline.map is not None
         first, end = inline.map
+        rows = inline.content.split("\n")
+        # markdown-it-py strips a paragraph's content with str.strip(), which
+        # also takes whole lines of white space it does not count as blank
+        # (U+2028, no-break spaces) off the front: its first line is then below
+        # the map's first.
+        while end - first > len(rows) and not _raw(source, lines, first).strip():
+            first += 1
         starts: list[int] = []
         offsets: list[int] = []
         at = 0
-        for k, text in enumerate(inline.content.split("\n")):
-            line = lines[min(first + k, len(lines) - 1)]
+        for k, text in enumerate(rows):
             # markdown-it reads a NUL as U+FFFD (CommonMark): the same length, so
             # compare with the line as markdown-it saw it.
-            raw = source[line.start : line.end].replace("\x00", "\ufffd")
+            raw = _raw(source, lines, first + k).replace("\x00", "\ufffd")
             starts.append(at)
-            offsets.append(line.start + _placed(raw, text, column))
+            offsets.append(lines[min(first + k, len(lines) - 1)].start + _placed(raw, text, column))
             at += len(text) + 1
         return cls(lines, first, end, tuple(starts), tuple(offsets))
 
@@ -506,6 +512,12 @@ class _Layout:
         k = bisect.bisect_right(self.starts, at) - 1
         line = self.lines[min(self.first + k, len(self.lines) - 1)]
         return self.offset(at) - line.start
+
+
+def _raw(source: str, lines: Sequence[Line], row: int) -> str:
+    """Input line ``row`` (the last where past the end), its line end left off."""
+    line = lines[min(row, len(lines) - 1)]
+    return source[line.start : line.end]
 
 
 def _placed(raw: str, text: str, column: int) -> int:
