@@ -448,18 +448,20 @@ def test_api_bodies_links_are_located_in_the_json_text() -> None:
     assert _span_text(text, paragraph.span) == json.dumps(content)[1:-1]
 
 
-@pytest.mark.parametrize("blank", ["\u2028", "\u00a0\u00a0", " \u2028 "])
+@pytest.mark.parametrize("blank", ["\u2028", "\u00a0\u00a0", " \u2028 ", "\x1f", "\x1c\u2028"])
 def test_a_paragraph_under_a_line_markdown_it_does_not_count_as_blank_is_placed(
     blank: str,
 ) -> None:
-    """markdown-it-py strips a paragraph's content with ``str.strip()``: a line
-    of white space it does not count as blank (U+2028, no-break spaces) above
-    the paragraph's first line goes with it, and the paragraph starts a line
-    below the one markdown-it's map names."""
+    """markdown-it-py trims a paragraph's content: a line of white space it does
+    not count as blank (U+2028, no-break spaces) above the paragraph's first
+    line goes with it, and the paragraph starts a line below the one
+    markdown-it's map names. A line of white space only Python's ``strip``
+    takes (U+001F) stays in markdown-it-py 4's content (it trims CommonMark's
+    white space), as a line the page shows as nothing: the paragraph starts at
+    its first shown line all the same."""
     source = f"{blank}\nSee https://example.org now\nand more."
     (paragraph,) = threadparse.parse(source, dialect="markdown").preamble.paragraphs
-    start = source.index("See")
-    assert paragraph.span == Span(start, len(source))
+    assert paragraph.span == Span(source.index("See"), len(source))
     assert paragraph.text == "See https://example.org now\nand more."
     (link,) = paragraph.links
     assert source[link.span.start : link.span.end] == "https://example.org"

@@ -476,11 +476,12 @@ class _Layout:
         assert inline.map is not None
         first, end = inline.map
         rows = inline.content.split("\n")
-        # markdown-it-py strips a paragraph's content with str.strip(), which
-        # also takes whole lines of white space it does not count as blank
-        # (U+2028, no-break spaces) off the front: its first line is then below
-        # the map's first.
-        while end - first > len(rows) and not _raw(source, lines, first).strip():
+        # markdown-it-py trims a paragraph's content (``_md_trim``), which also
+        # takes off the front whole lines of white space it does not count as
+        # blank (U+2028, no-break spaces): its first line is then below the
+        # map's first.
+        trim = _md_trim()
+        while end - first > len(rows) and not trim(_raw(source, lines, first)):
             first += 1
         starts: list[int] = []
         offsets: list[int] = []
@@ -512,6 +513,17 @@ class _Layout:
         k = bisect.bisect_right(self.starts, at) - 1
         line = self.lines[min(self.first + k, len(self.lines) - 1)]
         return self.offset(at) - line.start
+
+
+@functools.cache
+def _md_trim() -> Callable[[str], str]:
+    """How the markdown-it-py installed trims a paragraph's content: ``mdTrim``
+    (CommonMark's white space, and U+2000-U+200A, U+2028, U+2029) from 4.0,
+    ``str.strip`` (Python's white space) before."""
+    from markdown_it.common import utils
+
+    trim: Callable[[str], str] = getattr(utils, "mdTrim", str.strip)
+    return trim
 
 
 def _raw(source: str, lines: Sequence[Line], row: int) -> str:
