@@ -481,17 +481,21 @@ class _Layout:
         # blank (U+2028, no-break spaces): its first line is then below the
         # map's first.
         trim = _md_trim()
-        while end - first > len(rows) and not trim(_raw(source, lines, first)):
+        while end - first > len(rows):
+            line = lines[min(first, len(lines) - 1)]
+            if trim(source[line.start : line.end]):
+                break
             first += 1
         starts: list[int] = []
         offsets: list[int] = []
         at = 0
         for k, text in enumerate(rows):
+            line = lines[min(first + k, len(lines) - 1)]
             # markdown-it reads a NUL as U+FFFD (CommonMark): the same length, so
             # compare with the line as markdown-it saw it.
-            raw = _raw(source, lines, first + k).replace("\x00", "\ufffd")
+            raw = source[line.start : line.end].replace("\x00", "\ufffd")
             starts.append(at)
-            offsets.append(lines[min(first + k, len(lines) - 1)].start + _placed(raw, text, column))
+            offsets.append(line.start + _placed(raw, text, column))
             at += len(text) + 1
         return cls(lines, first, end, tuple(starts), tuple(offsets))
 
@@ -524,12 +528,6 @@ def _md_trim() -> Callable[[str], str]:
 
     trim: Callable[[str], str] = getattr(utils, "mdTrim", str.strip)
     return trim
-
-
-def _raw(source: str, lines: Sequence[Line], row: int) -> str:
-    """Input line ``row`` (the last where past the end), its line end left off."""
-    line = lines[min(row, len(lines) - 1)]
-    return source[line.start : line.end]
 
 
 def _placed(raw: str, text: str, column: int) -> int:
