@@ -32,11 +32,6 @@ import attrs
 
 from threadparse.core.models import (
     Comment,
-    Diagnostic,
-    Item,
-    Link,
-    Post,
-    Preamble,
     Section,
     Span,
     Text,
@@ -44,34 +39,11 @@ from threadparse.core.models import (
 )
 from threadparse.core.walk import rebuild
 
-__all__ = ("SPAN_FIELDS", "lf_twin", "line_ends", "moved_back")
+__all__ = ("lf_twin", "line_ends", "moved_back")
 
 _T = TypeVar("_T")
 
 _CRLF = re.compile("\r\n")
-
-#: Every model field that holds a span, or nodes that hold spans: what
-#: ``moved_back`` remakes (tests/test_crlf.py checks the models have no other).
-SPAN_FIELDS: dict[type, tuple[str, ...]] = {
-    Thread: (
-        "preamble",
-        "sections",
-        "comments",
-        "unattributed",
-        "unparsed",
-        "diagnostics",
-        "post",
-        "chrome",
-    ),
-    Preamble: ("paragraphs", "span"),
-    Section: ("items", "sections", "span"),
-    Item: ("span",),
-    Post: ("embed", "span"),
-    Comment: ("paragraphs", "replies", "span"),
-    Text: ("span", "links"),
-    Link: ("span",),
-    Diagnostic: ("span",),
-}
 
 
 def lf_twin(text: str) -> str | None:
